@@ -1,0 +1,104 @@
+// Subclasses named after the exceptions in AWS's Bedrock Runtime model.
+import { BedrockError, type BedrockErrorOptions } from "./bedrock-error.js";
+
+/** Any constructor of a typed Bedrock error. */
+export type ExceptionClass = new (message: string, options?: BedrockErrorOptions) => BedrockError;
+type Ctor = ExceptionClass;
+
+function define(name: string, defaults: { status: number; retryable: boolean }) {
+  const cls = class extends BedrockError {
+    constructor(message: string, options: BedrockErrorOptions = {}) {
+      super(message, { status: defaults.status, retryable: defaults.retryable, code: name, ...options });
+      this.name = name;
+    }
+  };
+  Object.defineProperty(cls, "name", { value: name });
+  return cls;
+}
+
+// Each is declared as a class so `instanceof` narrows and d.ts output stays readable.
+export class ValidationException extends define("ValidationException", { status: 400, retryable: false }) {}
+export class AccessDeniedException extends define("AccessDeniedException", { status: 403, retryable: false }) {}
+export class ResourceNotFoundException extends define("ResourceNotFoundException", { status: 404, retryable: false }) {}
+export class ModelTimeoutException extends define("ModelTimeoutException", { status: 408, retryable: true }) {}
+export class ConflictException extends define("ConflictException", { status: 400, retryable: false }) {}
+export class ModelErrorException extends define("ModelErrorException", { status: 424, retryable: false }) {}
+export class ModelNotReadyException extends define("ModelNotReadyException", { status: 429, retryable: true }) {}
+export class ThrottlingException extends define("ThrottlingException", { status: 429, retryable: true }) {}
+export class ServiceQuotaExceededException extends define("ServiceQuotaExceededException", { status: 400, retryable: false }) {}
+export class InternalServerException extends define("InternalServerException", { status: 500, retryable: true }) {}
+export class ServiceUnavailableException extends define("ServiceUnavailableException", { status: 503, retryable: true }) {}
+export class ModelStreamErrorException extends define("ModelStreamErrorException", { status: 424, retryable: false }) {}
+/** The credentials or API key were refused (403 `UnrecognizedClientException`, bad signature). */
+export class UnrecognizedClientException extends define("UnrecognizedClientException", { status: 403, retryable: false }) {}
+
+/** A local problem: bad options or request, detected before any network call. */
+export class BedrockInputError extends BedrockError {
+  override name = "BedrockInputError";
+  constructor(message: string, options: BedrockErrorOptions = {}) {
+    super(message, { retryable: false, code: "BedrockInputError", ...options });
+  }
+}
+
+/** The response stream ended early or carried bytes that do not form valid frames. */
+export class StreamDecodeError extends BedrockError {
+  override name = "StreamDecodeError";
+  constructor(message: string, options: BedrockErrorOptions = {}) {
+    super(message, { retryable: false, code: "StreamDecodeError", ...options });
+  }
+}
+
+/** No byte arrived for `streamIdleTimeout` ms, or the whole call exceeded `timeout`. */
+export class TimeoutError extends BedrockError {
+  override name = "TimeoutError";
+  constructor(message: string, options: BedrockErrorOptions = {}) {
+    super(message, { retryable: true, code: "TimeoutError", ...options });
+  }
+}
+
+/** fetch itself failed (DNS, refused connection, reset) before a response arrived. */
+export class NetworkError extends BedrockError {
+  override name = "NetworkError";
+  constructor(message: string, options: BedrockErrorOptions = {}) {
+    super(message, { retryable: true, code: "NetworkError", ...options });
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class AbortError extends BedrockError {
+  override name = "AbortError";
+  constructor(message = "The operation was aborted", options: BedrockErrorOptions = {}) {
+    super(message, { retryable: false, code: "AbortError", ...options });
+  }
+}
+
+const BY_CODE: Record<string, Ctor> = {
+  ValidationException,
+  AccessDeniedException,
+  ResourceNotFoundException,
+  ModelTimeoutException,
+  ConflictException,
+  ModelErrorException,
+  ModelNotReadyException,
+  ThrottlingException,
+  ServiceQuotaExceededException,
+  InternalServerException,
+  InternalFailure: InternalServerException,
+  ServiceUnavailableException,
+  ServiceUnavailable: ServiceUnavailableException,
+  ModelStreamErrorException,
+  UnrecognizedClientException,
+  InvalidSignatureException: UnrecognizedClientException,
+  IncompleteSignatureException: UnrecognizedClientException,
+  ExpiredTokenException: UnrecognizedClientException,
+  MissingAuthenticationTokenException: UnrecognizedClientException,
+};
+
+/** Exception class for an AWS error code (`ThrottlingException`, `throttlingException`, `aws.protocoltests#Foo`). */
+export function exceptionClassFor(code: string | undefined): Ctor | undefined {
+  if (!code) return undefined;
+  // restJson1 codes may carry a namespace (`com.amazon…#Name`) or a `:http://…` suffix.
+  const bare = code.split(":")[0]!.split("#").pop()!;
+  const pascal = bare.charAt(0).toUpperCase() + bare.slice(1);
+  return BY_CODE[pascal];
+}
