@@ -1,0 +1,238 @@
+// BedrockRuntime: Converse, ConverseStream and CountTokens over the platform's fetch.
+import { regionFromEnv } from "../auth/env-credentials.js";
+import { decodeConverseStream } from "../event-stream/converse-stream.js";
+import { BedrockInputError } from "../errors/exceptions.js";
+import { BedrockError } from "../errors/bedrock-error.js";
+import { platformFetch } from "../runtime.js";
+import {
+  deserializeConverseResponse,
+  modelPath,
+  regionFromModelArn,
+  serializeConverseRequest,
+  serializeCountTokensRequest,
+  validateConverseRequest,
+  type ConverseRequest,
+  type ConverseResponse,
+  type ConverseStreamOutput,
+  type ConverseStreamRequest,
+  type CountTokensRequest,
+  type CountTokensResponse,
+} from "../wire/index.js";
+import { createAuthenticator, type Authenticator } from "./auth.js";
+import {
+  checkRegion,
+  defaultEndpoint,
+  DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+  DEFAULT_TIMEOUT_MS,
+  joinUrl,
+  parseEndpoint,
+  validateOptions,
+  type BedrockRuntimeOptions,
+} from "./options.js";
+import { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
+import { ConverseStreamResponse } from "./stream-response.js";
+import { send, type TransportConfig } from "./transport.js";
+
+export interface CallOptions {
+  /** Cancels the request, or the stream while it is being read. */
+  signal?: AbortSignal;
+}
+
+/** `ConverseResponse` plus the AWS SDK's `$metadata`. */
+export type ConverseOutput = ConverseResponse & { $metadata: { httpStatusCode: number; requestId?: string; attempts: number } };
+
+const utf8 = new TextEncoder();
+
+/**
+ * A Bedrock Runtime client for edge runtimes and browsers.
+ *
+ * @example
+ * ```ts
+ * const client = new BedrockRuntime({ region: "us-east-1", credentials: { accessKeyId, secretAccessKey } });
+ * const response = await client.converseStream({
+ *   modelId: "us.amazon.nova-micro-v1:0",
+ *   messages: [{ role: "user", content: [{ text: "I love programming." }] }],
+ * });
+ * for await (const event of response) {
+ *   if (event.contentBlockDelta?.delta?.text) console.log(event.contentBlockDelta.delta.text);
+ * }
+ * ```
+ */
+export class BedrockRuntime {
+  readonly #region: string | undefined;
+  readonly #endpoint: URL | undefined;
+  readonly #transport: TransportConfig;
+  readonly #idleTimeoutMs: number;
+
+  constructor(options: BedrockRuntimeOptions = {}) {
+    validateOptions(options);
+    this.#region = options.region ?? regionFromEnv();
+    if (this.#region !== undefined) checkRegion(this.#region, options.region !== undefined ? "region" : "AWS_REGION");
+    this.#endpoint = options.endpoint !== undefined ? parseEndpoint(options.endpoint) : undefined;
+    const auth: Authenticator = createAuthenticator(options);
+    const retry: RetryOptions = {
+      ...DEFAULT_RETRY,
+      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+      ...(options.maxRetryDelay !== undefined ? { maxDelayMs: options.maxRetryDelay } : {}),
+      ...(options.random ? { random: options.random } : {}),
+    };
+    const injected = options.fetch;
+    this.#transport = {
+      fetch: injected ? () => injected : platformFetch,
+      auth,
+      retry,
+      timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
+      now: options.now ?? (() => new Date()),
+    };
+    this.#idleTimeoutMs = options.streamIdleTimeout ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
+  }
+
+  /** Which authentication the client uses; never the secret itself. */
+  get authKind(): "bearer" | "sigv4" {
+    return this.#transport.auth.kind;
+  }
+
+  /** Sends a Converse request and returns the whole reply. */
+  async converse(request: ConverseRequest, options: CallOptions = {}): Promise<ConverseOutput> {
+    const { url, region, body } = this.#prepare(request, "converse");
+    return send(this.#transport, {
+      url,
+      region,
+      body,
+      accept: "application/json",
+      signal: options.signal,
+      async read(response, ctx) {
+        const json = await readJson(response, ctx.requestId);
+        const output = deserializeConverseResponse(json) as ConverseOutput;
+        output.$metadata = { httpStatusCode: response.status, requestId: ctx.requestId, attempts: ctx.attempts };
+        return output;
+      },
+    });
+  }
+
+  /**
+   * Sends a ConverseStream request. Resolves once the response has started (HTTP errors and a
+   * throttling frame that arrives first are retried here); then iterate the events.
+   */
+  async converseStream(request: ConverseStreamRequest, options: CallOptions = {}): Promise<ConverseStreamResponse> {
+    const { url, region, body } = this.#prepare(request, "converse-stream");
+    const idleTimeoutMs = this.#idleTimeoutMs;
+    return send(this.#transport, {
+      url,
+      region,
+      body,
+      accept: "application/vnd.amazon.eventstream",
+      signal: options.signal,
+      async read(response, ctx) {
+        if (!response.body) throw new BedrockError("Bedrock returned an empty stream body", { status: response.status });
+        const events = decodeConverseStream(response.body, {
+          ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+          signal: ctx.link.signal,
+          idleTimeoutMs,
+        })[Symbol.asyncIterator]();
+        // Wait for the first event while retries are still possible; nothing has reached the caller yet.
+        const first = await events.next();
+        ctx.link.arm(undefined, "");
+        ctx.keepAlive();
+        const iterator = prepend(first, events, () => ctx.link.dispose());
+        return new ConverseStreamResponse(iterator, {
+          httpStatusCode: response.status,
+          requestId: ctx.requestId,
+          attempts: ctx.attempts,
+        });
+      },
+    });
+  }
+
+  /** Counts the input tokens a Converse request would use (the CountTokens API). */
+  async countTokens(request: CountTokensRequest, options: CallOptions = {}): Promise<CountTokensResponse> {
+    if (!request || typeof request !== "object") throw new BedrockInputError("countTokens request must be an object");
+    const { url, region } = this.#target(request.modelId, "count-tokens");
+    const body = utf8.encode(serializeCountTokensRequest(request));
+    return send(this.#transport, {
+      url,
+      region,
+      body,
+      accept: "application/json",
+      signal: options.signal,
+      async read(response, ctx) {
+        return (await readJson(response, ctx.requestId)) as CountTokensResponse;
+      },
+    });
+  }
+
+  #prepare(request: ConverseRequest, operation: "converse" | "converse-stream") {
+    validateConverseRequest(request);
+    const target = this.#target(request.modelId, operation);
+    return { ...target, body: utf8.encode(serializeConverseRequest(request)) };
+  }
+
+  #target(modelId: unknown, operation: "converse" | "converse-stream" | "count-tokens") {
+    if (typeof modelId !== "string" || modelId.trim() === "") {
+      throw new BedrockInputError("modelId is required (a model ID, inference profile ID or ARN)");
+    }
+    const region = this.#region ?? regionFromModelArn(modelId);
+    if (region === undefined) {
+      throw new BedrockInputError("region is required: pass `region`, set AWS_REGION, or use a model ARN that names one");
+    }
+    const base = this.#endpoint ?? defaultEndpoint(region);
+    return { url: joinUrl(base, modelPath(modelId, operation)), region };
+  }
+}
+
+async function readJson(response: Response, requestId: string | undefined): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BedrockError("Bedrock returned a body that is not JSON", {
+      status: response.status,
+      ...(requestId ? { requestId } : {}),
+      cause: error,
+    });
+  }
+}
+
+/** Re-attaches an already-read first result in front of the rest of an iterator. */
+function prepend<T>(
+  first: IteratorResult<T>,
+  rest: AsyncIterator<T>,
+  onEnd: () => void,
+): AsyncIterator<T> & AsyncIterable<T> {
+  let pending: IteratorResult<T> | undefined = first;
+  let ended = false;
+  const end = () => {
+    if (!ended) {
+      ended = true;
+      onEnd();
+    }
+  };
+  return {
+    async next() {
+      if (pending) {
+        const value = pending;
+        pending = undefined;
+        if (value.done) end();
+        return value;
+      }
+      try {
+        const result = await rest.next();
+        if (result.done) end();
+        return result;
+      } catch (error) {
+        end();
+        throw error;
+      }
+    },
+    async return(value?: unknown) {
+      end();
+      await rest.return?.(value);
+      return { done: true, value: undefined as T };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+export type { ConverseStreamOutput };

@@ -1,0 +1,112 @@
+// Client options, their validation, and how region/endpoint/auth are resolved from them.
+import { BedrockInputError } from "../errors/exceptions.js";
+import type { AwsCredentials, CredentialsProvider } from "../auth/credentials.js";
+
+export interface BedrockRuntimeOptions {
+  /** AWS region, e.g. `us-east-1`. Falls back to the model ARN's region, then AWS_REGION. */
+  region?: string;
+  /** Static credentials or an async provider (cached, refreshed before `expiration`). */
+  credentials?: AwsCredentials | CredentialsProvider;
+  /** A Bedrock API key, sent as `Authorization: Bearer`; SigV4 is skipped. */
+  apiKey?: string;
+  /** Base URL override, e.g. `http://127.0.0.1:8787`. Signing still uses `region`. */
+  endpoint?: string | URL;
+  /** The fetch to send with (defaults to the global one, looked up per call). */
+  fetch?: typeof fetch;
+  /** Extra attempts on throttling, 5xx and network errors (default 3). */
+  maxRetries?: number;
+  /** Per-attempt limit in ms until the response (headers, for streams) arrives. Default 120000. */
+  timeout?: number;
+  /** Ends a stream with a TimeoutError when no bytes arrive for this many ms. Default 60000. */
+  streamIdleTimeout?: number;
+  /** Clock used for signing and retries; injectable for tests. */
+  now?: () => Date;
+  /** Jitter source in [0, 1) for retry backoff; injectable for tests. */
+  random?: () => number;
+  /** Largest wait between retries (Retry-After included), ms. Default 20000. */
+  maxRetryDelay?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 60_000;
+
+const REGION_RE = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+function checkNonNegativeInt(name: string, value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new BedrockInputError(`${name} must be a non-negative integer, got ${describe(value)}`);
+  }
+}
+
+function checkPositiveMs(name: string, value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !(value > 0)) {
+    throw new BedrockInputError(`${name} must be a positive number of milliseconds, got ${describe(value)}`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value);
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : String(value);
+}
+
+/** Throws BedrockInputError naming the first bad option; never echoes secrets. */
+export function validateOptions(options: BedrockRuntimeOptions): void {
+  if (options === null || typeof options !== "object") {
+    throw new BedrockInputError("BedrockRuntime options must be an object");
+  }
+  if (options.region !== undefined) checkRegion(options.region, "region");
+  if (options.endpoint !== undefined) parseEndpoint(options.endpoint);
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new BedrockInputError("fetch must be a function");
+  }
+  if (options.apiKey !== undefined && (typeof options.apiKey !== "string" || options.apiKey.trim() === "")) {
+    throw new BedrockInputError("apiKey must be a non-empty string");
+  }
+  const creds = options.credentials;
+  if (creds !== undefined && typeof creds !== "function" && (creds === null || typeof creds !== "object")) {
+    throw new BedrockInputError("credentials must be an object { accessKeyId, secretAccessKey } or an async function");
+  }
+  checkNonNegativeInt("maxRetries", options.maxRetries);
+  checkPositiveMs("timeout", options.timeout);
+  checkPositiveMs("streamIdleTimeout", options.streamIdleTimeout);
+  checkPositiveMs("maxRetryDelay", options.maxRetryDelay);
+}
+
+export function checkRegion(region: unknown, field: string): string {
+  if (typeof region !== "string" || !REGION_RE.test(region)) {
+    throw new BedrockInputError(`${field} must look like "us-east-1", got ${describe(region)}`);
+  }
+  return region;
+}
+
+/** Parses and checks an endpoint override; keeps any base path it carries. */
+export function parseEndpoint(endpoint: string | URL): URL {
+  let url: URL;
+  try {
+    url = new URL(String(endpoint));
+  } catch {
+    throw new BedrockInputError(`endpoint must be an absolute URL, got ${describe(String(endpoint))}`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new BedrockInputError(`endpoint must use http: or https:, got ${url.protocol}`);
+  }
+  if (url.username || url.password) {
+    throw new BedrockInputError("endpoint must not carry user info");
+  }
+  return url;
+}
+
+/** The public Bedrock Runtime endpoint of a region (China regions use amazonaws.com.cn). */
+export function defaultEndpoint(region: string): URL {
+  const suffix = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+  return new URL(`https://bedrock-runtime.${region}.${suffix}`);
+}
+
+/** Joins a base URL (perhaps with a path prefix) and an already-encoded request path. */
+export function joinUrl(base: URL, path: string): string {
+  const prefix = base.pathname.endsWith("/") ? base.pathname.slice(0, -1) : base.pathname;
+  return `${base.origin}${prefix}${path}`;
+}
