@@ -1,7 +1,7 @@
 // Verified frame bytes → { headers, body }: a lean header parser producing Smithy's Message shape.
 import { Int64, type Message, type MessageHeaderValue, type MessageHeaders } from "@smithy/core/event-streams";
 import { StreamDecodeError } from "../errors/index.js";
-import { HEADERS_LENGTH_OFFSET, HEADERS_OFFSET, MESSAGE_CRC_LENGTH } from "./frame-splitter.js";
+import { HEADERS_LENGTH_OFFSET, HEADERS_OFFSET, MESSAGE_CRC_LENGTH, MIN_FRAME_LENGTH } from "./frame-splitter.js";
 
 export type { Message as DecodedFrame, MessageHeaders, MessageHeaderValue };
 
@@ -31,26 +31,30 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export function decodeFrame(frame: Uint8Array, options: { requestId?: string } = {}): Message {
   const fail = (message: string) =>
     new StreamDecodeError(message, options.requestId === undefined ? {} : { requestId: options.requestId });
+  if (frame.length < MIN_FRAME_LENGTH) throw fail(`a frame has at least ${MIN_FRAME_LENGTH} bytes, got ${frame.length}`);
   const headersEnd = HEADERS_OFFSET + readUint32(frame, HEADERS_LENGTH_OFFSET);
   const bodyEnd = frame.length - MESSAGE_CRC_LENGTH;
   if (headersEnd > bodyEnd) throw fail(`headers run past the end of a ${frame.length}-byte frame`);
 
   const headers: MessageHeaders = {};
   let at = HEADERS_OFFSET;
-  const need = (n: number, what: string) => {
-    if (at + n > headersEnd) throw fail(`header ${what} runs past the ${headersEnd - HEADERS_OFFSET}-byte headers section`);
+  // `header` is the name whose value is being read, or undefined while reading a name;
+  // it is only formatted on the error path.
+  const label = (header: string | undefined) => (header === undefined ? "name" : JSON.stringify(header));
+  const need = (n: number, header: string | undefined) => {
+    if (at + n > headersEnd) throw fail(`header ${label(header)} runs past the ${headersEnd - HEADERS_OFFSET}-byte headers section`);
   };
-  const text = (start: number, length: number, what: string) => {
+  const text = (start: number, length: number, header: string | undefined) => {
     try {
       return decodeUtf8(frame, start, length);
     } catch {
-      throw fail(`header ${what} is not valid UTF-8`);
+      throw fail(`header ${label(header)} is not valid UTF-8`);
     }
   };
   while (at < headersEnd) {
     const nameLength = frame[at++]!;
-    need(nameLength + 1, "name");
-    const name = text(at, nameLength, "name");
+    need(nameLength + 1, undefined);
+    const name = text(at, nameLength, undefined);
     at += nameLength;
     if (Object.hasOwn(headers, name)) throw fail(`duplicate header ${JSON.stringify(name)}`);
     const type = frame[at++]!;
@@ -102,7 +106,7 @@ export function decodeFrame(frame: Uint8Array, options: { requestId?: string } =
         at += UUID_LENGTH;
         break;
       default:
-        throw fail(`header ${JSON.stringify(name)} has unknown value type ${type}`);
+        throw fail(`header ${label(name)} has unknown value type ${type}`);
     }
     headers[name] = value;
   }
