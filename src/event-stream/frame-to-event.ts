@@ -1,0 +1,109 @@
+// Decoded frame → one-key ConverseStream event, or the typed error an exception/error frame carries.
+import type { Message, MessageHeaderValue } from "@smithy/core/event-streams";
+import { BedrockError, exceptionClassFor, ModelStreamErrorException, StreamDecodeError } from "../errors/index.js";
+import type { ConverseStreamOutput } from "./stream-event.js";
+
+const utf8 = new TextDecoder();
+
+export interface FrameToEventOptions {
+  /** Copied onto every error, so a failure can be traced to the request. */
+  requestId?: string;
+}
+
+/** Extra fields Bedrock sends with `modelStreamErrorException` (as the AWS SDK exposes them). */
+export interface ModelStreamErrorDetails {
+  originalStatusCode?: number;
+  originalMessage?: string;
+}
+
+/**
+ * Routes a frame by `:message-type` as the restJson1 event-stream binding does:
+ * - `event`: returns `{ [:event-type]: payload }`, the payload parsed from JSON without
+ *   Bedrock's random-length `p` padding member;
+ * - `exception`: throws the modeled error named by `:exception-type` (`throttlingException` →
+ *   `ThrottlingException`, …) with the body's `message`; unknown names give a `BedrockError`
+ *   whose `code` is the name;
+ * - `error`: throws a `BedrockError` with `code` = `:error-code`, message = `:error-message`;
+ * - anything else, or a routing header that is missing or not a string: `StreamDecodeError`.
+ */
+export function frameToEvent(frame: Message, options: FrameToEventOptions = {}): ConverseStreamOutput {
+  const context = options.requestId === undefined ? {} : { requestId: options.requestId };
+  const messageType = stringHeader(frame, ":message-type", context);
+  switch (messageType) {
+    case "event": {
+      const eventType = stringHeader(frame, ":event-type", context);
+      return { [eventType]: eventPayload(frame, eventType, context) } as ConverseStreamOutput;
+    }
+    case "exception":
+      throw exceptionFromFrame(frame, stringHeader(frame, ":exception-type", context), context);
+    case "error": {
+      const code = stringHeader(frame, ":error-code", context);
+      const message = optionalStringHeader(frame, ":error-message", context);
+      throw new BedrockError(message || `event stream error ${code}`, { ...context, code, retryable: false });
+    }
+    default:
+      throw new StreamDecodeError(`unknown event-stream :message-type ${JSON.stringify(messageType)}`, context);
+  }
+}
+
+function eventPayload(frame: Message, eventType: string, context: { requestId?: string }): unknown {
+  const contentType = optionalStringHeader(frame, ":content-type", context);
+  if (frame.body.length === 0) return {};
+  if (contentType !== undefined && !isJson(contentType)) {
+    throw new StreamDecodeError(`event ${eventType} has unsupported :content-type ${JSON.stringify(contentType)}`, context);
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(utf8.decode(frame.body));
+  } catch (cause) {
+    throw new StreamDecodeError(`event ${eventType} payload is not valid JSON`, { ...context, cause });
+  }
+  if (payload !== null && typeof payload === "object" && !Array.isArray(payload) && "p" in payload) {
+    // Rebuilt rather than `delete`d: deleting a property sends V8 objects to slow dictionary mode.
+    const { p: _padding, ...rest } = payload as Record<string, unknown>;
+    return rest;
+  }
+  return payload;
+}
+
+function exceptionFromFrame(frame: Message, exceptionType: string, context: { requestId?: string }): BedrockError {
+  const text = utf8.decode(frame.body);
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : {};
+    if (parsed !== null && typeof parsed === "object") body = parsed as Record<string, unknown>;
+  } catch {
+    // A non-JSON body still names the error; keep a short excerpt as its message.
+  }
+  const raw = body.message ?? body.Message ?? (text && !text.startsWith("{") ? text.slice(0, 300) : undefined);
+  const message = typeof raw === "string" && raw !== "" ? raw : `${exceptionType} in the event stream`;
+  const Ctor = exceptionClassFor(exceptionType);
+  const error = Ctor ? new Ctor(message, { ...context, code: exceptionType }) : new BedrockError(message, { ...context, code: exceptionType });
+  if (error instanceof ModelStreamErrorException) {
+    const details: ModelStreamErrorDetails = {};
+    if (typeof body.originalStatusCode === "number") details.originalStatusCode = body.originalStatusCode;
+    if (typeof body.originalMessage === "string") details.originalMessage = body.originalMessage;
+    Object.assign(error, details);
+  }
+  return error;
+}
+
+function isJson(contentType: string): boolean {
+  const essence = contentType.split(";")[0]!.trim().toLowerCase();
+  return essence === "application/json" || essence.endsWith("+json");
+}
+
+function optionalStringHeader(frame: Message, name: string, context: { requestId?: string }): string | undefined {
+  const header: MessageHeaderValue | undefined = frame.headers[name];
+  if (header === undefined) return undefined;
+  if (header.type !== "string") {
+    throw new StreamDecodeError(`event-stream header ${name} must be a string, got ${header.type}`, context);
+  }
+  return header.value;
+}
+
+function stringHeader(frame: Message, name: string, context: { requestId?: string }): string {
+  const value = optionalStringHeader(frame, name, context);
+  if (value === undefined) throw new StreamDecodeError(`event-stream frame lacks the ${name} header`, context);
+  return value;
+}
