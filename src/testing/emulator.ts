@@ -1,0 +1,208 @@
+// createBedrockEmulator: a strict, runtime-neutral Bedrock Runtime (Web APIs only) for tests and demos.
+import { authenticate, type ApiKeyCheck } from "./authenticate.js";
+import { awsErrorResponse, awsErrors, type AwsError } from "./aws-error.js";
+import { builtInModel, type EmulatorModel } from "./built-in-model.js";
+import { corsHeaders, isPreflight, preflightHeaders } from "./cors.js";
+import { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, EMULATOR_REGION, EMULATOR_SESSION_CREDENTIALS } from "./credentials.js";
+import { FaultQueue, ScriptQueue } from "./queues.js";
+import { paddingMember, requestId, seededRandom } from "./random.js";
+import { newRecord, parseJson } from "./record.js";
+import { answer } from "./respond.js";
+import { parseRoute } from "./route.js";
+import type { Chunking, EmulatorCredentials, Fault, HttpFault, JsonObject, RecordedRequest, Script, StreamFault } from "./types.js";
+import { MALFORMED_INPUT, validateConverseRequest, validateCountTokensRequest } from "./validate-converse.js";
+
+export interface EmulatorOptions {
+  /** Known SigV4 credentials (default: EMULATOR_CREDENTIALS and EMULATOR_SESSION_CREDENTIALS). */
+  credentials?: EmulatorCredentials | EmulatorCredentials[];
+  /** Accepted bearer keys, or a check for them (default: [EMULATOR_API_KEY]). `[]` refuses all. */
+  apiKeys?: ApiKeyCheck;
+  /** Region the credential scope must name (default "us-east-1"). */
+  region?: string;
+  /** Clock in epoch ms (default Date.now), for x-amz-date skew and credential expiry. */
+  now?: () => number;
+  /** Allowed x-amz-date skew either way (default 5 minutes). */
+  maxSkewMs?: number;
+  /** Answer CORS preflights and add Access-Control-* headers, as AWS does (default true). */
+  cors?: boolean;
+  /** Set false to skip authentication entirely (default true: every request must be signed or carry a key). */
+  requireAuth?: boolean;
+  /** Model IDs to accept; others get AWS's "The provided model identifier is invalid." (default: any). */
+  models?: readonly string[] | ((modelId: string) => boolean);
+  /** The model used when nothing is scripted (default: the built-in deterministic model). */
+  model?: EmulatorModel;
+  /** Default chunking of stream bodies (default "per-frame"; JSON bodies are sent whole). */
+  chunking?: Chunking;
+  /** Pad every event payload with Bedrock's random `"p"` member (default false). */
+  padding?: boolean;
+  /** Seed of the PRNG behind "random" chunking and padding (default 1). */
+  seed?: number;
+}
+
+export interface BedrockEmulator {
+  /** The request handler: use it as a Worker's `fetch`, a Deno/Bun server handler, or behind `startEmulator`. */
+  fetch: (request: Request) => Promise<Response>;
+  /** A drop-in `fetch` (accepts the same arguments) that sends everything to this emulator. */
+  asFetch: typeof fetch;
+  /** Like `fetch`, with the path exactly as it came off the wire (launchers pass it; URL parsing may normalise it). */
+  handle(request: Request, context?: { rawPath?: string }): Promise<Response>;
+  /** Queues a scripted answer (FIFO; `times` repeats it, `Infinity` for every fitting request). */
+  script(script: Script, options?: { times?: number }): BedrockEmulator;
+  /** Queues a fault for the next fitting request(s). */
+  fault(fault: Fault): BedrockEmulator;
+  /** Every request received, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  /** Scripts and faults not used yet. */
+  pending(): { scripts: number; faults: number };
+  /** Adds credentials at run time (e.g. minted by a test's identity provider). */
+  addCredentials(credentials: EmulatorCredentials): void;
+  /** Clears scripts, faults and recorded requests. */
+  reset(): void;
+  readonly region: string;
+}
+
+/** Thrown by the handler for a "disconnect" fault: to a fetch caller it looks like a dropped connection. */
+export class EmulatorDisconnect extends TypeError {
+  constructor() {
+    super("fetch failed: the emulator dropped the connection (fault)");
+    this.name = "TypeError";
+  }
+}
+
+const MAX_SKEW_MS = 5 * 60 * 1000;
+
+function httpFaultError(fault: HttpFault): AwsError | undefined {
+  switch (fault.type) {
+    case "throttle":
+      return { ...awsErrors.throttling(fault.message), headers: { "retry-after": String(fault.retryAfterSeconds ?? 1) } };
+    case "server-error":
+      return fault.status === 503 ? awsErrors.unavailable(fault.message) : awsErrors.internal(fault.message);
+    case "error":
+      return { status: fault.status, type: fault.errorType, message: fault.message, ...(fault.headers ? { headers: fault.headers } : {}) };
+    case "disconnect":
+      return undefined;
+  }
+}
+
+/**
+ * Creates an emulator of the Bedrock Runtime Converse, ConverseStream and CountTokens APIs.
+ *
+ * @example
+ * const emulator = createBedrockEmulator();
+ * emulator.fault({ type: "throttle", times: 2 });
+ * const client = new BedrockRuntime({ region: "us-east-1", credentials: EMULATOR_CREDENTIALS,
+ *   endpoint: "https://bedrock.test", fetch: emulator.asFetch });
+ */
+export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmulator {
+  const region = options.region ?? EMULATOR_REGION;
+  const now = options.now ?? (() => Date.now());
+  const known = new Map<string, EmulatorCredentials>();
+  const given = options.credentials ?? [EMULATOR_CREDENTIALS, EMULATOR_SESSION_CREDENTIALS];
+  for (const c of Array.isArray(given) ? given : [given]) known.set(c.accessKeyId, c);
+  const apiKeys = options.apiKeys ?? [EMULATOR_API_KEY];
+  const random = seededRandom(options.seed ?? 1);
+  const padding = options.padding ? paddingMember(random) : undefined;
+  const modelAllowed = (id: string) =>
+    options.models === undefined ? true : typeof options.models === "function" ? options.models(id) : options.models.includes(id);
+  const scripts = new ScriptQueue();
+  const faults = new FaultQueue();
+  const requests: RecordedRequest[] = [];
+
+  async function handle(request: Request, context: { rawPath?: string } = {}): Promise<Response> {
+    const id = requestId();
+    const base = new Headers({ "x-amzn-requestid": id, date: new Date(now()).toUTCString() });
+    if (options.cors !== false) for (const [k, v] of Object.entries(corsHeaders())) base.set(k, v);
+    const url = new URL(request.url);
+    const rawPath = context.rawPath ?? url.pathname;
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    const json = parseJson(bytes);
+    const record = newRecord(request, id, rawPath, json.ok ? json.value : undefined, now());
+    requests.push(record);
+    const fail = (error: AwsError): Response => {
+      record.status = error.status;
+      record.errorType = error.type;
+      return awsErrorResponse(error, base);
+    };
+
+    if (options.cors !== false && isPreflight(request)) {
+      record.status = 200;
+      const headers = new Headers(base);
+      for (const [k, v] of Object.entries(preflightHeaders(request))) headers.set(k, v);
+      return new Response(null, { status: 200, headers });
+    }
+    if (options.requireAuth !== false) {
+      const verdict = await authenticate(
+        { method: request.method, url, rawPath, headers: request.headers, body: bytes },
+        { region, service: "bedrock", nowMs: now(), maxSkewMs: options.maxSkewMs ?? MAX_SKEW_MS, lookup: (k) => known.get(k), apiKeys },
+      );
+      record.auth = verdict.auth;
+      if (verdict.error) return fail(verdict.error);
+    }
+    const route = parseRoute(rawPath);
+    if (!route || request.method !== "POST") return fail(awsErrors.unknownOperation());
+    record.operation = route.operation;
+    record.modelId = route.modelId;
+    if (!modelAllowed(route.modelId)) return fail(awsErrors.validation("The provided model identifier is invalid."));
+    if (!json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
+    const problem = route.operation === "count-tokens" ? validateCountTokensRequest(json.value) : validateConverseRequest(json.value);
+    if (problem) return fail(awsErrors.validation(problem));
+
+    const httpFault = faults.take(route.operation, "http") as (HttpFault & Fault) | undefined;
+    if (httpFault) {
+      record.fault = httpFault.type;
+      const error = httpFaultError(httpFault);
+      if (!error) throw new EmulatorDisconnect();
+      return fail(error);
+    }
+    const scripted = scripts.take(record);
+    record.scripted = scripted !== undefined;
+    if (scripted?.error) return fail({ status: scripted.error.status ?? 400, type: scripted.error.type, message: scripted.error.message });
+    const bodyFault = scripted?.fault ?? (faults.take(route.operation, "body") as StreamFault | undefined);
+    if (bodyFault) record.fault = bodyFault.type;
+    try {
+      const response = await answer({
+        operation: route.operation,
+        modelId: route.modelId,
+        body: json.value as JsonObject,
+        scripted,
+        fault: bodyFault,
+        model: options.model ?? builtInModel,
+        padding,
+        chunking: options.chunking ?? "per-frame",
+        random,
+        headers: base,
+      });
+      record.status = response.status;
+      return response;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return fail(awsErrors.internal(`The emulator could not produce a response: ${reason}`));
+    }
+  }
+
+  const emulator: BedrockEmulator = {
+    fetch: (request) => handle(request),
+    asFetch: (input, init) => handle(new Request(input, init)),
+    handle,
+    script(script, opts) {
+      scripts.add(script, opts?.times ?? 1);
+      return emulator;
+    },
+    fault(fault) {
+      faults.add(fault);
+      return emulator;
+    },
+    get requests() {
+      return requests;
+    },
+    pending: () => ({ scripts: scripts.pending, faults: faults.pending }),
+    addCredentials: (credentials) => void known.set(credentials.accessKeyId, credentials),
+    reset() {
+      scripts.clear();
+      faults.clear();
+      requests.length = 0;
+    },
+    region,
+  };
+  return emulator;
+}

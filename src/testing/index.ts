@@ -1,0 +1,37 @@
+// `bedrock-edge/testing`: the strict local Bedrock Runtime emulator and its building blocks.
+export { createBedrockEmulator, EmulatorDisconnect, type BedrockEmulator, type EmulatorOptions } from "./emulator.js";
+export {
+  EMULATOR_API_KEY,
+  EMULATOR_CREDENTIALS,
+  EMULATOR_REGION,
+  EMULATOR_SESSION_CREDENTIALS,
+} from "./credentials.js";
+export {
+  applyLimits,
+  builtInModel,
+  builtInReply,
+  TRANSLATIONS,
+  type EmulatorModel,
+  type ModelContext,
+  type ModelTurn,
+  type TokenUsageJson,
+} from "./built-in-model.js";
+export { splitJson, splitWords, turnToConverseResponse, turnToStreamEvents } from "./turn-events.js";
+export { blockTokens, countInputTokens, estimateTokens, MEDIA_TOKENS } from "./token-count.js";
+export { validateConverseRequest, validateCountTokensRequest } from "./validate-converse.js";
+export { EmulatorConnectionCut } from "./body-stream.js";
+export type { ApiKeyCheck } from "./authenticate.js";
+export type {
+  Chunking,
+  EmulatorCredentials,
+  EmulatorOperation,
+  Fault,
+  HttpFault,
+  JsonObject,
+  RecordedAuth,
+  RecordedRequest,
+  Script,
+  ScriptedResponse,
+  StreamFault,
+  StreamStep,
+} from "./types.js";
