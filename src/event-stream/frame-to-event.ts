@@ -1,7 +1,7 @@
 // Decoded frame → one-key ConverseStream event, or the typed error an exception/error frame carries.
 import type { Message, MessageHeaderValue } from "@smithy/core/event-streams";
 import { BedrockError, exceptionClassFor, ModelStreamErrorException, StreamDecodeError } from "../errors/index.js";
-import type { ConverseStreamOutput } from "./stream-event.js";
+import type { ConverseStreamOutput } from "../wire/index.js";
 
 const utf8 = new TextDecoder();
 
