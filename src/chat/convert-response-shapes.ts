@@ -1,7 +1,14 @@
 // The parts of Converse / ConverseStream output the chat converters read, typed loosely enough
 // that our wire types and the AWS SDK's own objects both fit.
-import type { Citation } from "./message-types.js";
 import type { TokenUsageLike } from "./usage.js";
+
+/** A Bedrock citation as the API returns it; kept verbatim on text blocks. */
+export interface CitationLike {
+  title?: string | undefined;
+  source?: string | undefined;
+  sourceContent?: ReadonlyArray<{ text?: string | undefined }> | undefined;
+  location?: object | undefined;
+}
 
 /** Bytes as decoded (`Uint8Array`) or as Bedrock's JSON carries them (base64 text). */
 export type BytesLike = Uint8Array | string;
@@ -20,16 +27,22 @@ export interface OutputToolUse {
 
 export interface OutputCitationsContent {
   content?: Array<{ text?: string | undefined }> | undefined;
-  citations?: Citation[] | undefined;
+  citations?: CitationLike[] | undefined;
 }
 
-/** One block of `output.message.content`; members other than these pass through unchanged. */
+/** One block of `output.message.content`; blocks of other kinds pass through unchanged. */
 export interface OutputContentBlock {
   text?: string | undefined;
   reasoningContent?: OutputReasoningContent | undefined;
   toolUse?: OutputToolUse | undefined;
   citationsContent?: OutputCitationsContent | undefined;
-  [member: string]: unknown;
+  toolResult?: unknown;
+  image?: unknown;
+  document?: unknown;
+  video?: unknown;
+  audio?: unknown;
+  searchResult?: unknown;
+  guardContent?: unknown;
 }
 
 export interface ConverseResponseLike {
@@ -49,20 +62,21 @@ export interface ContentBlockDeltaLike {
   reasoningContent?:
     | { text?: string | undefined; signature?: string | undefined; redactedContent?: BytesLike | undefined }
     | undefined;
-  citation?: Citation | undefined;
+  citation?: CitationLike | undefined;
   toolResult?: Array<{ text?: string | undefined; json?: unknown }> | undefined;
   image?: { source?: unknown; error?: unknown } | undefined;
-  [member: string]: unknown;
 }
 
 export interface ContentBlockStartLike {
   toolUse?: { toolUseId?: string | undefined; name?: string | undefined; type?: string | undefined } | undefined;
   toolResult?: { toolUseId?: string | undefined; type?: string | undefined; status?: string | undefined } | undefined;
   image?: { format?: string | undefined } | undefined;
-  [member: string]: unknown;
 }
 
-/** One ConverseStream event: an object with a single member named after the event type. */
+/**
+ * One ConverseStream event: an object with a single member named after the event type
+ * (exception members such as `throttlingException` are read by name).
+ */
 export interface ConverseStreamOutputLike {
   messageStart?: { role?: string | undefined } | undefined;
   contentBlockStart?: { contentBlockIndex?: number | undefined; start?: ContentBlockStartLike | undefined } | undefined;
@@ -78,5 +92,4 @@ export interface ConverseStreamOutputLike {
         serviceTier?: unknown;
       }
     | undefined;
-  [member: string]: unknown;
 }

@@ -1,7 +1,7 @@
 // Converse response → AIMessage: text, reasoning (replayable), tool calls, citations, usage, metadata.
 import { encodeBase64 } from "../wire/base64.js";
 import type { ConverseResponseLike, OutputContentBlock, OutputReasoningContent } from "./convert-response-shapes.js";
-import type { ContentBlock, InvalidToolCall, MessageContent, ReasoningContentBlock, ToolCall } from "./message-types.js";
+import type { Citation, ContentBlock, InvalidToolCall, MessageContent, ReasoningContentBlock, ToolCall } from "./message-types.js";
 import { AIMessage } from "./messages.js";
 import { parseToolArgs } from "./message-tool-calls.js";
 import { toUsageMetadata } from "./usage.js";
@@ -105,11 +105,12 @@ export function convertOutputContent(blocks: readonly OutputContentBlock[]): {
       pushBlock(reasoningBlock(block.reasoningContent));
     } else if (block.citationsContent) {
       const { content = [], citations = [] } = block.citationsContent;
-      pushBlock({ type: "text", text: content.map((c) => c.text ?? "").join(""), citations });
+      const text = content.map((c) => c.text ?? "").join("");
+      pushBlock({ type: "text", text, citations: citations as Citation[] });
     } else {
       // Server tool uses and results, images, guard content, … stay as Bedrock sent them,
       // so they can be shown and replayed (as @langchain/aws does).
-      pushBlock(block as ContentBlock);
+      pushBlock(block as unknown as ContentBlock);
     }
   }
   return { content: asList ? list : leadingText, tool_calls, invalid_tool_calls };

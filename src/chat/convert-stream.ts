@@ -7,7 +7,7 @@ import type {
 } from "./convert-response-shapes.js";
 import { bytesToBase64, definedOnly, reasoningBlock, type ConvertResponseOptions } from "./convert-response.js";
 import type { AIMessageChunkFields } from "./messages.js";
-import type { ContentBlock, MessageContent } from "./message-types.js";
+import type { Citation, ContentBlock, MessageContent } from "./message-types.js";
 import { AIMessageChunk } from "./messages.js";
 import { toUsageMetadata } from "./usage.js";
 import { RawBlockBuffer } from "./convert-stream-raw.js";
@@ -85,7 +85,8 @@ export function createStreamConverter(options: ConvertResponseOptions = {}): Str
       return chunk({ content: blocks({ ...block, index }) });
     }
     if (delta.citation) {
-      return chunk({ content: blocks({ type: "text", text: "", citations: [delta.citation], index }) });
+      const citation = delta.citation as Citation;
+      return chunk({ content: blocks({ type: "text", text: "", citations: [citation], index }) });
     }
     // Deltas of blocks that had no start (tool results, images, unknown kinds) are kept whole.
     raw.delta(index, delta);
@@ -122,7 +123,7 @@ export function createStreamConverter(options: ConvertResponseOptions = {}): Str
         });
       }
       for (const name of EXCEPTION_EVENTS) {
-        const payload = event[name] as { message?: string } | undefined;
+        const payload = (event as Record<string, unknown>)[name] as { message?: string } | undefined;
         if (payload) throw streamException(name, payload, options.requestId);
       }
       return undefined; // an event type newer than this code: nothing to add

@@ -92,7 +92,7 @@ describe("createStreamConverter: one event → one chunk", () => {
         },
       },
     },
-    { name: "unknown event → nothing", event: { somethingNew: { a: 1 } }, chunk: undefined },
+    { name: "unknown event → nothing", event: { somethingNew: { a: 1 } } as Event, chunk: undefined },
     {
       name: "server tool use is buffered until its stop",
       before: [
