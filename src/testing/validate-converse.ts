@@ -55,22 +55,14 @@ function conversationRule(messages: Message[], hasToolConfig: boolean): string |
     }
     const duplicate = [...uses, ...results].find((id, k, all) => all.indexOf(id) !== k);
     if (duplicate) return `The toolUseId '${duplicate}' appears more than once in messages.${i}.content.`;
-    if (results.length > 0) {
-      const previous = i > 0 ? idsOf(messages[i - 1]!.content, "toolUse") : [];
-      if (results.length > previous.length) {
-        return `The number of toolResult blocks at messages.${i}.content exceeds the number of toolUse blocks of previous turn.`;
-      }
-      const stray = results.find((id) => !previous.includes(id));
-      if (stray) {
-        return `The toolResult block with toolUseId '${stray}' at messages.${i}.content has no matching toolUse block in messages.${i - 1}.`;
-      }
+    const previous = role === "user" && i > 0 ? idsOf(messages[i - 1]!.content, "toolUse") : [];
+    if (results.length > previous.length) {
+      return `The number of toolResult blocks at messages.${i}.content exceeds the number of toolUse blocks of previous turn.`;
     }
-    const next = messages[i + 1];
-    if (role === "assistant" && uses.length > 0 && next) {
-      const answered = idsOf(next.content, "toolResult");
-      const missing = uses.filter((id) => !answered.includes(id));
-      if (missing.length > 0) return `Expected toolResult blocks at messages.${i + 1}.content for the following Ids: ${missing.join(", ")}`;
-    }
+    const stray = results.find((id) => !previous.includes(id));
+    if (stray) return `The toolResult block with toolUseId '${stray}' at messages.${i}.content has no matching toolUse block in messages.${i - 1}.`;
+    const missing = previous.filter((id) => !results.includes(id));
+    if (missing.length > 0) return `Expected toolResult blocks at messages.${i}.content for the following Ids: ${missing.join(", ")}`;
   }
   return undefined;
 }
