@@ -100,11 +100,13 @@ export interface CachePointContentBlock {
 
 /**
  * Anything else: raw Bedrock blocks (`{ guardContent }`, `{ video }`, …) or provider blocks
- * we pass through. LangChain.js types content just as loosely.
+ * we pass through. Typed as loosely as LangChain.js's `Record<string, any>` member, so code
+ * written against LangChain (`if (b.type === "text") b.text.trim()`) compiles unchanged.
  */
 export interface UnknownContentBlock {
   type?: string;
-  [key: string]: unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [key: string]: any;
 }
 
 export type ContentBlock =

@@ -306,3 +306,14 @@ describe("AIMessageChunk.concat: metadata", () => {
     expect(m.id).toBe("r1");
   });
 });
+
+describe("typing as LangChain code expects", () => {
+  it("narrows blocks by type the LangChain way", () => {
+    const m = new AIMessage({ content: [{ type: "text", text: " a " }, { type: "image_url", image_url: { url: "data:," } }] });
+    const texts: string[] = [];
+    if (Array.isArray(m.content)) {
+      for (const b of m.content) if (b.type === "text") texts.push(b.text.trim());
+    }
+    expect(texts).toEqual(["a"]);
+  });
+});
