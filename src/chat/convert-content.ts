@@ -140,18 +140,19 @@ function toolUse(block: Dict, where: string) {
   if (typeof id !== "string" || id === "") throw new BedrockInputError(`${where}: a tool call needs a string id`);
   if (typeof block.name !== "string" || block.name === "") throw new BedrockInputError(`${where}: a tool call needs a name`);
   const raw = block.type === "tool_call" ? block.args : block.input;
-  return { toolUseId: id, name: block.name, input: parseInput(raw, where) };
+  return { toolUseId: id, name: block.name, input: parseInput(raw) };
 }
 
-// Streamed tool_use blocks can hold their input as the JSON text that was streamed.
-function parseInput(raw: unknown, where: string): unknown {
+// Streamed tool_use blocks can hold their input as the JSON text that was streamed. Text that
+// does not parse is kept: the message's `tool_calls` may supersede it (convert-messages checks).
+function parseInput(raw: unknown): unknown {
   if (raw === undefined || raw === null) return {};
   if (typeof raw !== "string") return raw;
   if (raw.trim() === "") return {};
   try {
     return JSON.parse(raw);
   } catch {
-    throw new BedrockInputError(`${where}: the tool call's input is not valid JSON`);
+    return raw;
   }
 }
 
