@@ -3,6 +3,8 @@ import { convertConverseResponse } from "../../src/chat/convert-response.js";
 import type { ConverseResponseLike, OutputContentBlock } from "../../src/chat/convert-response-shapes.js";
 import { AIMessage, type MessageContent, type ToolCall, type InvalidToolCall } from "../../src/chat/messages.js";
 import { toUsageMetadata } from "../../src/chat/usage.js";
+import { createStreamConverter } from "../../src/chat/convert-stream.js";
+import type { ConverseResponse, ConverseStreamOutput } from "../../src/wire/index.js";
 import { loadRecordedResponses } from "./convert-stream-helpers.js";
 
 const reply = (content: OutputContentBlock[], extra: Partial<ConverseResponseLike> = {}): ConverseResponseLike => ({
@@ -259,5 +261,22 @@ describe("recorded Converse responses", () => {
     } else {
       expect(message.content).toBe(blocks[0]!.text);
     }
+  });
+});
+
+describe("input types", () => {
+  it("takes the wire types (a compile-time check) and decoded bytes", () => {
+    const convert = (response: ConverseResponse, event: ConverseStreamOutput) => [
+      convertConverseResponse(response),
+      createStreamConverter().next(event),
+    ];
+    const response = {
+      output: { message: { role: "assistant", content: [{ reasoningContent: { redactedContent: new Uint8Array([255]) } }] } },
+      stopReason: "end_turn",
+      usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 },
+      metrics: { latencyMs: 1 },
+    } as ConverseResponse;
+    const [message] = convert(response, { messageStart: { role: "assistant" } });
+    expect(message!.content).toEqual([{ type: "reasoning_content", redactedContent: "/w==" }]);
   });
 });
