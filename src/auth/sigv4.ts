@@ -61,6 +61,22 @@ class StepRecordingSigner extends SignatureV4 {
   canonicalRequest = "";
   stringToSign = "";
 
+  constructor(init: ConstructorParameters<typeof SignatureV4>[0]) {
+    super(init);
+    // SignatureV4 starts deriving the signing key before it hashes the canonical request and
+    // abandons that promise when hashing fails, which would surface as an unhandled rejection
+    // carrying the hash's error. Mark it handled; the failure still rejects the call itself.
+    const self = this as unknown as { getSigningKey?: (...args: unknown[]) => Promise<unknown> };
+    const derive = self.getSigningKey;
+    if (typeof derive === "function") {
+      self.getSigningKey = (...args) => {
+        const key = derive.apply(this, args);
+        key.catch(() => {});
+        return key;
+      };
+    }
+  }
+
   protected override createCanonicalRequest(
     request: SmithyHttpRequest,
     canonicalHeaders: Record<string, string>,
