@@ -4,6 +4,7 @@ import { cacheControlPoint, isCachePointLike, toCachePoint } from "./convert-cac
 import { toMediaBlock } from "./convert-media.js";
 import { mediaInputFrom } from "./convert-media-input.js";
 import { isReasoningBlock, joinReasoningPieces, toReasoningContent } from "./convert-reasoning.js";
+import type { DocumentType } from "../wire/index.js";
 import type { ContentBlock, GuardrailConverseContentBlock, ToolResultContentBlock } from "./convert-wire-types.js";
 
 type Dict = Record<string, unknown>;
@@ -87,7 +88,7 @@ function convertTyped(block: Dict, where: string): ContentBlock[] {
     case "tool_result":
       return [{ toolResult: toolResultBlock(block, where) }];
     case "json":
-      return [{ json: block.json } as unknown as ContentBlock];
+      return passthrough("json", block.json);
     default:
       throw new BedrockInputError(`${where}: unsupported content block type "${type}"`);
   }
@@ -145,12 +146,12 @@ function toolUse(block: Dict, where: string) {
 
 // Streamed tool_use blocks can hold their input as the JSON text that was streamed. Text that
 // does not parse is kept: the message's `tool_calls` may supersede it (convert-messages checks).
-function parseInput(raw: unknown): unknown {
+function parseInput(raw: unknown): DocumentType {
   if (raw === undefined || raw === null) return {};
-  if (typeof raw !== "string") return raw;
+  if (typeof raw !== "string") return raw as DocumentType;
   if (raw.trim() === "") return {};
   try {
-    return JSON.parse(raw);
+    return JSON.parse(raw) as DocumentType;
   } catch {
     return raw;
   }

@@ -1,4 +1,13 @@
-// The Converse request shapes the chat converters produce (a subset of the AWS SDK's, same names).
+// The Converse request shapes the chat converters produce: narrower views of src/wire's (fields they
+// always set are required, unions are plain), so converter code narrows with `in`. A test checks
+// that each is assignable to its src/wire counterpart.
+import type {
+  CitationsContentBlock,
+  DocumentType,
+  SearchResultBlock,
+  ToolAdditionBlock,
+  ToolRemovalBlock,
+} from "../wire/index.js";
 
 /** Bytes as the client accepts them: a Uint8Array, or the base64 text Bedrock's JSON carries. */
 export type Blob = Uint8Array | string;
@@ -41,27 +50,26 @@ export interface CachePointBlock {
   ttl?: "5m" | "1h";
 }
 
-export interface GuardrailConverseContentBlock {
-  text?: { text: string; qualifiers?: Array<"grounding_source" | "query" | "guard_content"> };
-  image?: { format: "png" | "jpeg"; source: { bytes: Blob } };
-}
+export type GuardrailConverseContentBlock =
+  | { text: { text: string; qualifiers?: Array<"grounding_source" | "query" | "guard_content"> } }
+  | { image: { format: "png" | "jpeg"; source: { bytes: Blob } } };
 
 export type ReasoningContentBlock = { reasoningText: { text: string; signature?: string } } | { redactedContent: Blob };
 
 export interface ToolUseBlock {
   toolUseId: string;
   name: string;
-  input: unknown;
+  input: DocumentType;
   type?: "server_tool_use";
 }
 
 export type ToolResultContentBlock =
   | { text: string }
-  | { json: unknown }
+  | { json: DocumentType }
   | { image: ImageBlock }
   | { document: DocumentBlock }
   | { video: VideoBlock }
-  | { searchResult: Record<string, unknown> };
+  | { searchResult: SearchResultBlock };
 
 export interface ToolResultBlock {
   toolUseId: string;
@@ -81,10 +89,10 @@ export type ContentBlock =
   | { guardContent: GuardrailConverseContentBlock }
   | { cachePoint: CachePointBlock }
   | { reasoningContent: ReasoningContentBlock }
-  | { citationsContent: { content?: Array<{ text: string }>; citations?: unknown[] } }
-  | { searchResult: Record<string, unknown> }
-  | { toolAddition: Record<string, unknown> }
-  | { toolRemoval: Record<string, unknown> };
+  | { citationsContent: CitationsContentBlock }
+  | { searchResult: SearchResultBlock }
+  | { toolAddition: ToolAdditionBlock }
+  | { toolRemoval: ToolRemovalBlock };
 
 export type SystemContentBlock =
   | { text: string }
@@ -99,7 +107,7 @@ export interface Message {
 export interface ToolSpecification {
   name: string;
   description?: string;
-  inputSchema: { json: unknown };
+  inputSchema: { json: DocumentType };
   strict?: boolean;
 }
 

@@ -116,7 +116,7 @@ describe("recorded conversations round-trip", () => {
     for (const block of assistant.content) {
       if ("citationsContent" in block) {
         expect(block.citationsContent.citations!.length).toBeGreaterThan(0);
-        expect(block.citationsContent.content![0]!.text.trim()).not.toBe("");
+        expect(block.citationsContent.content?.[0]?.text?.trim()).not.toBe("");
       }
     }
   });
