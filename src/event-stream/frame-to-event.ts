@@ -1,7 +1,7 @@
 // Decoded frame → one-key ConverseStream event, or the typed error an exception/error frame carries.
 import type { Message, MessageHeaderValue } from "@smithy/core/event-streams";
 import { BedrockError, exceptionClassFor, ModelStreamErrorException, StreamDecodeError } from "../errors/index.js";
-import type { ConverseStreamOutput } from "../wire/index.js";
+import { deserializeStreamEvent, type ConverseStreamOutput } from "../wire/index.js";
 
 const utf8 = new TextDecoder();
 
@@ -18,8 +18,8 @@ export interface ModelStreamErrorDetails {
 
 /**
  * Routes a frame by `:message-type` as the restJson1 event-stream binding does:
- * - `event`: returns `{ [:event-type]: payload }`, the payload parsed from JSON without
- *   Bedrock's random-length `p` padding member;
+ * - `event`: returns `{ [:event-type]: payload }` via the wire layer's `deserializeStreamEvent`
+ *   (drops Bedrock's random-length `p` padding member, turns base64 blobs into `Uint8Array`);
  * - `exception`: throws the modeled error named by `:exception-type` (`throttlingException` →
  *   `ThrottlingException`, …) with the body's `message`; unknown names give a `BedrockError`
  *   whose `code` is the name;
@@ -32,7 +32,7 @@ export function frameToEvent(frame: Message, options: FrameToEventOptions = {}):
   switch (messageType) {
     case "event": {
       const eventType = stringHeader(frame, ":event-type", context);
-      return { [eventType]: eventPayload(frame, eventType, context) } as ConverseStreamOutput;
+      return deserializeStreamEvent(eventType, eventPayload(frame, eventType, context));
     }
     case "exception":
       throw exceptionFromFrame(frame, stringHeader(frame, ":exception-type", context), context);
@@ -52,18 +52,11 @@ function eventPayload(frame: Message, eventType: string, context: { requestId?: 
   if (contentType !== undefined && !isJson(contentType)) {
     throw new StreamDecodeError(`event ${eventType} has unsupported :content-type ${JSON.stringify(contentType)}`, context);
   }
-  let payload: unknown;
   try {
-    payload = JSON.parse(utf8.decode(frame.body));
+    return JSON.parse(utf8.decode(frame.body)) as unknown;
   } catch (cause) {
     throw new StreamDecodeError(`event ${eventType} payload is not valid JSON`, { ...context, cause });
   }
-  if (payload !== null && typeof payload === "object" && !Array.isArray(payload) && "p" in payload) {
-    // Rebuilt rather than `delete`d: deleting a property sends V8 objects to slow dictionary mode.
-    const { p: _padding, ...rest } = payload as Record<string, unknown>;
-    return rest;
-  }
-  return payload;
 }
 
 function exceptionFromFrame(frame: Message, exceptionType: string, context: { requestId?: string }): BedrockError {

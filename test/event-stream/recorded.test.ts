@@ -37,10 +37,18 @@ function split(chunks: Uint8Array[]): Uint8Array[] {
   return frames;
 }
 
-/** What decodeConverseStream must yield: one key per event, Bedrock's `p` padding gone. */
+/**
+ * What decodeConverseStream must yield, as the AWS SDK gives it: one key per event, Bedrock's
+ * `p` padding gone, the base64 `redactedContent` blob as bytes.
+ */
 function expectedEvents(recorded: RecordedFrame[]): Record<string, unknown>[] {
   return recorded.map(({ headers, payload }) => {
     const { p: _padding, ...rest } = payload;
+    const reasoning = (rest.delta as { reasoningContent?: { redactedContent?: string } } | undefined)?.reasoningContent;
+    if (typeof reasoning?.redactedContent === "string") {
+      const redactedContent = fromBase64(reasoning.redactedContent);
+      rest.delta = { ...(rest.delta as object), reasoningContent: { ...reasoning, redactedContent } };
+    }
     return { [headers[":event-type"]!]: rest };
   });
 }
@@ -96,8 +104,19 @@ describe("recorded ConverseStream bodies", () => {
       expect(events).toEqual(expectedEvents(recorded));
       expect(events.at(-2)).toHaveProperty("messageStop");
       expect(events.at(-1)).toHaveProperty("metadata");
+      for (const event of events) expect(JSON.stringify(event)).not.toMatch(/"p":/);
     });
   });
+});
+
+it("redacted reasoning arrives as bytes, as the AWS SDK gives it", async () => {
+  const body = readBytes("recorded/pydantic-ai/claude-3-7-redacted-reasoning-stream.body.bin");
+  const events = (await collect(decodeConverseStream(bodyFrom([body]).stream))) as {
+    contentBlockDelta?: { delta?: { reasoningContent?: { redactedContent?: unknown } } };
+  }[];
+  const redacted = events.map((e) => e.contentBlockDelta?.delta?.reasoningContent?.redactedContent).filter((r) => r !== undefined);
+  expect(redacted.length).toBeGreaterThan(0);
+  for (const bytes of redacted) expect(bytes).toBeInstanceOf(Uint8Array);
 });
 
 describe("vercel-ai SYNTHETIC model-stream-error frame", () => {
