@@ -1,10 +1,10 @@
 // Runs the suite in Deno, from the npm `deno` package's binary, with network limited to loopback.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { denoBinary } from "../binaries.js";
 import { buildSuite } from "../build-suite.js";
-import { distEntry, freshOutDir, repoRoot } from "../paths.js";
+import { freshOutDir, repoRoot } from "../paths.js";
 import { runCommand } from "../run-command.js";
 import type { RuntimeOutput } from "../runtime-output.js";
 
@@ -19,7 +19,7 @@ export async function launch(baseUrl: string): Promise<RuntimeOutput> {
     library: "runtime",
   });
   const importMap = join(outDir, "import_map.json");
-  writeFileSync(importMap, JSON.stringify({ imports: { "bedrock-edge": pathToFileURL(distEntry).href } }));
+  writeFileSync(importMap, JSON.stringify({ imports: packageImports() }));
   const args = [
     "run",
     "--quiet",
@@ -37,4 +37,20 @@ export async function launch(baseUrl: string): Promise<RuntimeOutput> {
     env: { DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1" },
     timeoutMs: 60_000,
   });
+}
+
+type ExportTarget = string | { import?: string; default?: string };
+
+/** `bedrock-edge` and each subpath it exports, mapped to dist/ as package.json's "exports" says. */
+function packageImports(): Record<string, string> {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
+    exports: Record<string, ExportTarget>;
+  };
+  const imports: Record<string, string> = {};
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    const file = typeof target === "string" ? target : (target.import ?? target.default);
+    if (file === undefined || !file.endsWith(".js")) continue;
+    imports[`bedrock-edge${subpath.slice(1)}`] = pathToFileURL(join(repoRoot, file)).href;
+  }
+  return imports;
 }
