@@ -81,3 +81,16 @@ export const awsErrors = {
     message,
   }),
 };
+
+/**
+ * Throw from a custom model (or route) to answer with an AWS error instead of a 500, e.g. a
+ * ValidationException for a follow-up that dropped a reasoning signature.
+ */
+export class EmulatorError extends Error {
+  readonly awsError: AwsError;
+  constructor(awsError: AwsError) {
+    super(awsError.message);
+    this.name = "EmulatorError";
+    this.awsError = awsError;
+  }
+}

@@ -1,6 +1,6 @@
 // createBedrockEmulator: a strict, runtime-neutral Bedrock Runtime (Web APIs only) for tests and demos.
 import { authenticate, type ApiKeyCheck } from "./authenticate.js";
-import { awsErrorResponse, awsErrors, type AwsError } from "./aws-error.js";
+import { awsErrorResponse, awsErrors, EmulatorError, type AwsError } from "./aws-error.js";
 import { builtInModel, type EmulatorModel } from "./built-in-model.js";
 import { corsHeaders, isPreflight, preflightHeaders } from "./cors.js";
 import { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, EMULATOR_REGION, EMULATOR_SESSION_CREDENTIALS } from "./credentials.js";
@@ -37,7 +37,18 @@ export interface EmulatorOptions {
   padding?: boolean;
   /** Seed of the PRNG behind "random" chunking and padding (default 1). */
   seed?: number;
+  /**
+   * Extra handlers tried in order before authentication (e.g. unsigned identity-provider calls).
+   * Return a Response to answer, or undefined to pass. The request id, date and CORS headers are added.
+   */
+  routes?: EmulatorRoute[];
 }
+
+/** An extra endpoint served beside Bedrock Runtime; see `EmulatorOptions.routes`. */
+export type EmulatorRoute = (
+  request: Request,
+  info: { rawPath: string; body: Uint8Array; requestId: string; now: number },
+) => Response | undefined | Promise<Response | undefined>;
 
 export interface BedrockEmulator {
   /** The request handler: use it as a Worker's `fetch`, a Deno/Bun server handler, or behind `startEmulator`. */
@@ -130,6 +141,14 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
       for (const [k, v] of Object.entries(preflightHeaders(request))) headers.set(k, v);
       return new Response(null, { status: 200, headers });
     }
+    for (const route of options.routes ?? []) {
+      const routed = await route(request, { rawPath, body: bytes, requestId: id, now: now() });
+      if (!routed) continue;
+      const headers = new Headers(routed.headers);
+      base.forEach((value, name) => headers.set(name, value));
+      record.status = routed.status;
+      return new Response(routed.body, { status: routed.status, headers });
+    }
     if (options.requireAuth !== false) {
       const verdict = await authenticate(
         { method: request.method, url, rawPath, headers: request.headers, body: bytes },
@@ -175,6 +194,7 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
       record.status = response.status;
       return response;
     } catch (error) {
+      if (error instanceof EmulatorError) return fail(error.awsError);
       const reason = error instanceof Error ? error.message : String(error);
       return fail(awsErrors.internal(`The emulator could not produce a response: ${reason}`));
     }

@@ -1,5 +1,12 @@
 // `bedrock-edge/testing`: the strict local Bedrock Runtime emulator and its building blocks.
-export { createBedrockEmulator, EmulatorDisconnect, type BedrockEmulator, type EmulatorOptions } from "./emulator.js";
+export {
+  createBedrockEmulator,
+  EmulatorDisconnect,
+  type BedrockEmulator,
+  type EmulatorOptions,
+  type EmulatorRoute,
+} from "./emulator.js";
+export { EmulatorError, type AwsError } from "./aws-error.js";
 export {
   EMULATOR_API_KEY,
   EMULATOR_CREDENTIALS,

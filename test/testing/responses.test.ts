@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBedrockEmulator, type EmulatorOptions } from "../../src/testing/index.js";
+import { createBedrockEmulator, EmulatorError, type EmulatorOptions } from "../../src/testing/index.js";
 import { decodeFrames, MODEL, modelPath, readChunks, signedRequest, streamEvents, userText, UUID } from "./helpers.js";
 
 const SEED = {
@@ -230,6 +230,35 @@ describe("routing and request checks", () => {
     const response = await em.fetch(await converse());
     expect(response.status).toBe(500);
     expect((await response.json()).message).toContain("no");
+  });
+
+  it("answers with the AWS error a model throws as EmulatorError", async () => {
+    const em = make({
+      model: () => {
+        throw new EmulatorError({ status: 400, type: "ValidationException", message: "signature missing" });
+      },
+    });
+    const response = await em.fetch(await converse());
+    expect(response.status).toBe(400);
+    expect(response.headers.get("x-amzn-errortype")).toMatch(/^ValidationException:/);
+    expect(await response.json()).toEqual({ message: "signature missing" });
+  });
+
+  it("serves extra routes before authentication, with the emulator's headers", async () => {
+    const em = make({
+      routes: [
+        (request) =>
+          request.headers.get("x-amz-target") === "AWSCognitoIdentityService.GetId"
+            ? Response.json({ IdentityId: "us-east-1:abc" }, { headers: { "content-type": "application/x-amz-json-1.1" } })
+            : undefined,
+      ],
+    });
+    const response = await em.fetch(new Request("https://cognito.test/", { method: "POST", headers: { "x-amz-target": "AWSCognitoIdentityService.GetId" }, body: "{}" }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-amzn-requestid")).toMatch(UUID);
+    expect(response.headers.get("content-type")).toBe("application/x-amz-json-1.1");
+    expect(await response.json()).toEqual({ IdentityId: "us-east-1:abc" });
+    expect((await em.fetch(new Request("https://cognito.test/", { method: "POST", body: "{}" }))).status).toBe(403);
   });
 
   it("reset clears scripts, faults and records", async () => {
