@@ -1,7 +1,8 @@
 // Tools as LangChain users write them (JSON Schema, OpenAI, zod, Standard Schema, Bedrock) → Converse `Tool[]`.
 import { BedrockInputError } from "../errors/index.js";
 import { isCachePointLike, toCachePoint } from "./convert-cache-point.js";
-import type { Tool, ToolSpecification } from "./convert-wire-types.js";
+import { convertToolChoice, type ToolChoiceInput } from "./convert-tool-choice.js";
+import type { Tool, ToolConfiguration, ToolSpecification } from "./convert-wire-types.js";
 import { isSchemaLike, strictJsonSchema, toJsonSchema, toToolInputSchema, type JsonSchema } from "./json-schema.js";
 
 /** OpenAI / LangChain `ToolDefinition`: `{ type: "function", function: { name, description, parameters } }`. */
@@ -141,4 +142,30 @@ function nativeToolSpec(spec: Record<string, unknown>, where: string, options: C
 /** The names of the function tools in a converted tool list. */
 export function toolNames(tools: readonly Tool[]): string[] {
   return tools.flatMap((tool) => ("toolSpec" in tool ? [tool.toolSpec.name] : []));
+}
+
+export interface ToolConfigOptions extends ConvertToolsOptions {
+  tool_choice?: ToolChoiceInput | undefined;
+  /** Extended thinking is on: forced tool choices are downgraded to `auto`, with a warning. */
+  thinkingEnabled?: boolean;
+  warn?: (message: string) => void;
+}
+
+/**
+ * The request's `toolConfig`, or `undefined` when no tools are sent: none were given, or
+ * `tool_choice` is `"none"` (Converse has no such choice; the tools are withheld instead). Send
+ * the messages with `toolsBound: toolConfig !== undefined`.
+ * @example
+ * const toolConfig = buildToolConfig(tools, { tool_choice: "get_weather", strict: true });
+ */
+export function buildToolConfig(tools: readonly unknown[] | undefined, options: ToolConfigOptions = {}): ToolConfiguration | undefined {
+  if (!tools || tools.length === 0) return undefined;
+  const converted = convertTools(tools, options.strict === undefined ? {} : { strict: options.strict });
+  const choice = convertToolChoice(options.tool_choice, {
+    toolNames: toolNames(converted),
+    ...(options.thinkingEnabled !== undefined && { thinkingEnabled: options.thinkingEnabled }),
+    ...(options.warn !== undefined && { warn: options.warn }),
+  });
+  if (choice === "none") return undefined;
+  return choice === undefined ? { tools: converted } : { tools: converted, toolChoice: choice };
 }
