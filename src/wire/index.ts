@@ -14,3 +14,4 @@ export { encodeBase64, decodeBase64, isBase64, base64Problem } from "./base64.js
 export { serializeConverseRequest, serializeCountTokensRequest } from "./serialize-request.js";
 export { modelPath, regionFromModelArn, type ModelOperation } from "./model-path.js";
 export { deserializeConverseResponse, deserializeStreamEvent } from "./deserialize-response.js";
+export { validateConverseRequest, validateCountTokensRequest } from "./validate-request.js";

@@ -1,0 +1,142 @@
+// Rejects malformed Converse / CountTokens requests before any network call, naming the field.
+import type { ConverseRequest } from "./converse.js";
+import type { CountTokensRequest } from "./count-tokens.js";
+import type { ConverseStreamRequest } from "./stream-events.js";
+import { checkCachePoint, checkMessages, checkSystem } from "./validate-content.js";
+import { blob, boolean, fail, list, number, record, string, stringMap, unionKind, type Json } from "./validate-helpers.js";
+
+/**
+ * Throws `BedrockInputError` for what Bedrock would certainly refuse as malformed: a missing
+ * `modelId`, a content block with no kind, two kinds or an unknown kind, a wrong type or a
+ * value outside the model's enum or range (`messages[2].content[0].image.format: "bmp" is not
+ * one of …`, `inferenceConfig.temperature: must be a finite number, got NaN`), a blob that is
+ * neither bytes nor base64. Conversation rules (alternating roles, first message from the user,
+ * a tool result for every tool use) are left to Bedrock, which reports them itself.
+ */
+export function validateConverseRequest(request: ConverseRequest | ConverseStreamRequest): void {
+  const req = record(request, "request");
+  checkModelId(req.modelId);
+  checkConversation(req, "");
+  checkInferenceConfig(req.inferenceConfig, "inferenceConfig");
+  checkGuardrailConfig(req.guardrailConfig, "guardrailConfig");
+  if (req.additionalModelResponseFieldPaths !== undefined) {
+    list(req.additionalModelResponseFieldPaths, "additionalModelResponseFieldPaths").forEach((p, i) =>
+      string(p, `additionalModelResponseFieldPaths[${i}]`, true),
+    );
+  }
+  checkPromptVariables(req.promptVariables, "promptVariables");
+  stringMap(req.requestMetadata, "requestMetadata");
+  if (req.performanceConfig !== undefined) {
+    string(record(req.performanceConfig, "performanceConfig").latency, "performanceConfig.latency", false);
+  }
+  if (req.serviceTier !== undefined) string(record(req.serviceTier, "serviceTier").type, "serviceTier.type", true);
+  checkOutputConfig(req.outputConfig, "outputConfig");
+}
+
+/** Same checks for CountTokens: a model ID and exactly one of `input.converse` / `input.invokeModel`. */
+export function validateCountTokensRequest(request: CountTokensRequest): void {
+  const req = record(request, "request");
+  checkModelId(req.modelId);
+  if (req.input === undefined) fail("input", "is required ({ converse: {...} } or { invokeModel: { body } })");
+  const kind = unionKind(req.input, "input", "CountTokens input", ["converse", "invokeModel"]);
+  const input = req.input as Json;
+  if (kind === "converse") checkConversation(record(input.converse, "input.converse"), "input.converse.");
+  else if (kind === "invokeModel") blob(record(input.invokeModel, "input.invokeModel").body, "input.invokeModel.body");
+}
+
+function checkModelId(modelId: unknown): void {
+  if (modelId === undefined || modelId === null || (typeof modelId === "string" && modelId.trim() === "")) {
+    fail("", "modelId is required (a model ID, inference profile ID or ARN)");
+  }
+  string(modelId, "modelId", true);
+}
+
+/** The members Converse and CountTokens' `converse` input share. */
+function checkConversation(req: Json, prefix: string): void {
+  checkMessages(req.messages, `${prefix}messages`);
+  checkSystem(req.system, `${prefix}system`);
+  checkToolConfig(req.toolConfig, `${prefix}toolConfig`);
+}
+
+function checkInferenceConfig(value: unknown, path: string): void {
+  if (value === undefined) return;
+  const config = record(value, path);
+  number(config.maxTokens, `${path}.maxTokens`, { min: 1, integer: true });
+  number(config.temperature, `${path}.temperature`, { min: 0, max: 1 });
+  number(config.topP, `${path}.topP`, { min: 0, max: 1 });
+  if (config.stopSequences !== undefined) {
+    list(config.stopSequences, `${path}.stopSequences`).forEach((s, i) => {
+      string(s, `${path}.stopSequences[${i}]`, true);
+      if (s === "") fail(`${path}.stopSequences[${i}]`, "must not be empty");
+    });
+  }
+}
+
+function checkToolConfig(value: unknown, path: string): void {
+  if (value === undefined) return;
+  const config = record(value, path);
+  if (config.tools === undefined) fail(`${path}.tools`, "is required");
+  list(config.tools, `${path}.tools`).forEach((tool, i) => {
+    const at = `${path}.tools[${i}]`;
+    const kind = unionKind(tool, at, "tool", ["toolSpec", "systemTool", "cachePoint"]);
+    const t = tool as Json;
+    if (kind === "toolSpec") {
+      const spec = record(t.toolSpec, `${at}.toolSpec`);
+      string(spec.name, `${at}.toolSpec.name`, true);
+      string(spec.description, `${at}.toolSpec.description`, false);
+      boolean(spec.strict, `${at}.toolSpec.strict`, false);
+      if (spec.inputSchema === undefined) fail(`${at}.toolSpec.inputSchema`, "is required ({ json: <JSON Schema> })");
+      if (unionKind(spec.inputSchema, `${at}.toolSpec.inputSchema`, "input schema", ["json"]) === "json") {
+        record((spec.inputSchema as Json).json, `${at}.toolSpec.inputSchema.json`);
+      }
+    } else if (kind === "systemTool") {
+      string(record(t.systemTool, `${at}.systemTool`).name, `${at}.systemTool.name`, true);
+    } else if (kind === "cachePoint") {
+      checkCachePoint(t.cachePoint, `${at}.cachePoint`);
+    }
+  });
+  if (config.toolChoice !== undefined) {
+    const at = `${path}.toolChoice`;
+    const kind = unionKind(config.toolChoice, at, "tool choice", ["auto", "any", "tool"]);
+    const choice = config.toolChoice as Json;
+    if (kind === "tool") string(record(choice.tool, `${at}.tool`).name, `${at}.tool.name`, true);
+    else if (kind !== "$unknown") record(choice[kind], `${at}.${kind}`);
+  }
+}
+
+function checkGuardrailConfig(value: unknown, path: string): void {
+  if (value === undefined) return;
+  const config = record(value, path);
+  string(config.guardrailIdentifier, `${path}.guardrailIdentifier`, false);
+  string(config.guardrailVersion, `${path}.guardrailVersion`, false);
+  string(config.trace, `${path}.trace`, false);
+  string(config.streamProcessingMode, `${path}.streamProcessingMode`, false);
+}
+
+function checkPromptVariables(value: unknown, path: string): void {
+  if (value === undefined) return;
+  for (const [name, variable] of Object.entries(record(value, path))) {
+    const at = `${path}.${name}`;
+    if (unionKind(variable, at, "prompt variable", ["text"]) === "text") string((variable as Json).text, `${at}.text`, true);
+  }
+}
+
+function checkOutputConfig(value: unknown, path: string): void {
+  if (value === undefined) return;
+  const config = record(value, path);
+  string(config.effort, `${path}.effort`, false);
+  if (config.textFormat === undefined) return;
+  const at = `${path}.textFormat`;
+  const format = record(config.textFormat, at);
+  string(format.type, `${at}.type`, true);
+  if (format.structure === undefined) fail(`${at}.structure`, "is required ({ jsonSchema: { schema } })");
+  if (unionKind(format.structure, `${at}.structure`, "output format structure", ["jsonSchema"]) === "jsonSchema") {
+    const schema = record((format.structure as Json).jsonSchema, `${at}.structure.jsonSchema`);
+    if (schema.schema !== undefined && typeof schema.schema !== "string") {
+      fail(`${at}.structure.jsonSchema.schema`, "must be the JSON Schema as a string (JSON.stringify it)");
+    }
+    string(schema.schema, `${at}.structure.jsonSchema.schema`, true);
+    string(schema.name, `${at}.structure.jsonSchema.name`, false);
+    string(schema.description, `${at}.structure.jsonSchema.description`, false);
+  }
+}
