@@ -83,17 +83,29 @@ export interface GuardrailContextualGroundingPolicyAssessment {
 }
 
 /**
- * One automated-reasoning finding. Member bodies (translations, scenarios, rules) are kept
- * as sent; see the AWS SDK's `GuardrailAutomatedReasoning*Finding` for their fields.
+ * The body of an automated-reasoning finding. Nested parts (translations, scenarios, rules)
+ * are kept as sent; see the AWS SDK's `GuardrailAutomatedReasoning*Finding` for their fields.
  */
+export interface GuardrailAutomatedReasoningFindingDetails {
+  translation?: unknown;
+  contradictingRules?: unknown[] | undefined;
+  supportingRules?: unknown[] | undefined;
+  logicWarning?: unknown;
+  claimsTrueScenario?: unknown;
+  claimsFalseScenario?: unknown;
+  options?: unknown[] | undefined;
+  differenceScenarios?: unknown[] | undefined;
+}
+
+/** One automated-reasoning finding: exactly one verdict key is set. */
 export type GuardrailAutomatedReasoningFinding = TaggedUnion<{
-  valid: Record<string, unknown>;
-  invalid: Record<string, unknown>;
-  satisfiable: Record<string, unknown>;
-  impossible: Record<string, unknown>;
-  translationAmbiguous: Record<string, unknown>;
-  tooComplex: Record<string, unknown>;
-  noTranslations: Record<string, unknown>;
+  valid: GuardrailAutomatedReasoningFindingDetails;
+  invalid: GuardrailAutomatedReasoningFindingDetails;
+  satisfiable: GuardrailAutomatedReasoningFindingDetails;
+  impossible: GuardrailAutomatedReasoningFindingDetails;
+  translationAmbiguous: GuardrailAutomatedReasoningFindingDetails;
+  tooComplex: GuardrailAutomatedReasoningFindingDetails;
+  noTranslations: GuardrailAutomatedReasoningFindingDetails;
 }>;
 
 export interface GuardrailAutomatedReasoningPolicyAssessment {

@@ -1,11 +1,4 @@
 // ConverseStream request and the one-key events of its response stream.
-import type {
-  InternalServerException,
-  ModelStreamErrorException,
-  ServiceUnavailableException,
-  ThrottlingException,
-  ValidationException,
-} from "../errors/index.js";
 import type { CitationLocation } from "./citations.js";
 import type { DocumentType, ErrorBlock } from "./common.js";
 import type { ConversationRole, ImageFormat, StopReason, ToolResultStatus, ToolUseType } from "./enums.js";
@@ -155,11 +148,12 @@ interface ConverseStreamOutputMembers {
   messageStop: MessageStopEvent;
   metadata: ConverseStreamMetadataEvent;
   // Exception members exist for SDK parity; as in the SDK, they are thrown, never yielded.
-  internalServerException: InternalServerException;
-  modelStreamErrorException: ModelStreamErrorException;
-  validationException: ValidationException;
-  throttlingException: ThrottlingException;
-  serviceUnavailableException: ServiceUnavailableException;
+  // Typed as plain `Error` so the SDK's and this library's exception classes both fit.
+  internalServerException: Error;
+  modelStreamErrorException: Error & { originalStatusCode?: number | undefined; originalMessage?: string | undefined };
+  validationException: Error;
+  throttlingException: Error;
+  serviceUnavailableException: Error;
 }
 
 /** One event of a ConverseStream response: exactly one key is set. */
