@@ -40,7 +40,7 @@ function bearer(apiKey: string): Authenticator {
 }
 
 function sigv4(input: AwsCredentials | (() => Promise<AwsCredentials>), now?: () => Date): Authenticator {
-  const source = createCredentialSource(input, now ? { now: () => now().getTime() } : {});
+  const source = createCredentialSource(input, now ? { now } : {});
   return {
     kind: "sigv4",
     async apply(request, region) {

@@ -17,7 +17,7 @@ export interface TransportConfig {
 export interface Operation<T> {
   url: string;
   region: string;
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   accept: string;
   signal: AbortSignal | undefined;
   /**
