@@ -1,5 +1,5 @@
 // A ConverseStream response body → its one-key events, with truncation, abort and idle-timeout handling.
-import { AbortError, BedrockError, StreamDecodeError, TimeoutError } from "../errors/index.js";
+import { AbortError, BedrockError, NetworkError, StreamDecodeError, TimeoutError } from "../errors/index.js";
 import { decodeFrame } from "./decode-frame.js";
 import { FrameSplitter } from "./frame-splitter.js";
 import { frameToEvent } from "./frame-to-event.js";
@@ -52,7 +52,13 @@ export async function* decodeConverseStream(
     signal?.addEventListener("abort", onAbort, { once: true });
     for (;;) {
       idle?.reading();
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch((error: unknown) => {
+        if (stopReason) throw stopReason;
+        if (BedrockError.isInstance(error)) throw error;
+        // fetch reports a dropped connection as a bare TypeError ("terminated"); type it.
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new NetworkError(`connection lost mid-stream: ${detail}`, { ...context, cause: error });
+      });
       idle?.idle();
       if (stopReason) throw stopReason;
       if (done) break;
@@ -62,6 +68,7 @@ export async function* decodeConverseStream(
         else if (event.metadata !== undefined) sawMetadata = true;
         yield event;
       }
+      if (splitter.failure) throw splitter.failure;
     }
     finished = true;
     splitter.end();

@@ -45,7 +45,8 @@ export class FrameSplitter {
   private partialPreludeCrc = 0;
   /** Stream offset of the next frame's first byte, for error messages. */
   private frameStart = 0;
-  private failure: StreamDecodeError | undefined;
+  /** The error that stopped the splitter, once one has. */
+  failure: StreamDecodeError | undefined;
   private readonly requestId: string | undefined;
 
   constructor(options: FrameSplitterOptions = {}) {
@@ -84,7 +85,9 @@ export class FrameSplitter {
       }
     } catch (error) {
       this.failure = error as StreamDecodeError;
-      throw error;
+      // Hand over the good frames first; the failure is thrown by the next push()/end()
+      // (or read from `failure`), so events before a corrupt frame still reach the caller.
+      if (frames.length === 0) throw error;
     }
     return frames;
   }

@@ -71,9 +71,13 @@ describe("FrameSplitter", () => {
   it("reports the stream offset of a bad frame", () => {
     const corrupted = BODY.slice();
     corrupted[FRAMES[0]!.length + FRAMES[1]!.length + 9]! ^= 1; // the prelude CRC of the third frame
-    expect(() => new FrameSplitter().push(corrupted)).toThrow(
+    const splitter = new FrameSplitter();
+    // The two good frames before it are handed over first; the failure follows on the next call.
+    expect(splitter.push(corrupted)).toHaveLength(2);
+    expect(splitter.failure?.message).toMatch(
       new RegExp(`^prelude CRC mismatch at offset ${FRAMES[0]!.length + FRAMES[1]!.length}: `),
     );
+    expect(() => splitter.end()).toThrow(/^prelude CRC mismatch/);
   });
 
   it("stays failed after an error", () => {
