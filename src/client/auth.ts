@@ -1,4 +1,5 @@
 // Chooses how requests are authenticated: Bedrock API key (bearer) or SigV4 credentials.
+import { guardCredentials } from "../auth/browser-guard.js";
 import { createCredentialSource, type AwsCredentials } from "../auth/credentials.js";
 import { apiKeyFromEnv, credentialsFromEnv } from "../auth/env-credentials.js";
 import { signRequest } from "../auth/sigv4.js";
@@ -17,11 +18,12 @@ export interface Authenticator {
  */
 export function createAuthenticator(options: BedrockRuntimeOptions): Authenticator {
   if (options.apiKey !== undefined) return bearer(options.apiKey);
-  if (options.credentials !== undefined) return sigv4(options.credentials, options.now);
+  const guard = { dangerouslyAllowBrowser: options.dangerouslyAllowBrowser === true };
+  if (options.credentials !== undefined) return sigv4(guardCredentials(options.credentials, guard), options.now);
   const envKey = apiKeyFromEnv();
   if (envKey) return bearer(envKey);
   const envCreds = credentialsFromEnv();
-  if (envCreds) return sigv4(envCreds, options.now);
+  if (envCreds) return sigv4(guardCredentials(envCreds, guard), options.now);
   throw new BedrockInputError(
     "No credentials: pass `credentials` or `apiKey`, or set AWS_BEARER_TOKEN_BEDROCK or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY where the runtime exposes an environment",
   );

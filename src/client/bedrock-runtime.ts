@@ -11,6 +11,7 @@ import {
   serializeConverseRequest,
   serializeCountTokensRequest,
   validateConverseRequest,
+  validateCountTokensRequest,
   type ConverseRequest,
   type ConverseResponse,
   type ConverseStreamOutput,
@@ -146,7 +147,7 @@ export class BedrockRuntime {
 
   /** Counts the input tokens a Converse request would use (the CountTokens API). */
   async countTokens(request: CountTokensRequest, options: CallOptions = {}): Promise<CountTokensResponse> {
-    if (!request || typeof request !== "object") throw new BedrockInputError("countTokens request must be an object");
+    validateCountTokensRequest(request);
     const { url, region } = this.#target(request.modelId, "count-tokens");
     const body = utf8.encode(serializeCountTokensRequest(request));
     return send(this.#transport, {

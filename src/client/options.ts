@@ -25,6 +25,8 @@ export interface BedrockRuntimeOptions {
   random?: () => number;
   /** Largest wait between retries (Retry-After included), ms. Default 20000. */
   maxRetryDelay?: number;
+  /** Accept long-term access keys (`AKIA…`, no session token) in a browser page. Default false. */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -68,6 +70,9 @@ export function validateOptions(options: BedrockRuntimeOptions): void {
   const creds = options.credentials;
   if (creds !== undefined && typeof creds !== "function" && (creds === null || typeof creds !== "object")) {
     throw new BedrockInputError("credentials must be an object { accessKeyId, secretAccessKey } or an async function");
+  }
+  if (options.dangerouslyAllowBrowser !== undefined && typeof options.dangerouslyAllowBrowser !== "boolean") {
+    throw new BedrockInputError("dangerouslyAllowBrowser must be a boolean");
   }
   checkNonNegativeInt("maxRetries", options.maxRetries);
   checkPositiveMs("timeout", options.timeout);
