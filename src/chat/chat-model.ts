@@ -206,8 +206,10 @@ export class ChatBedrockConverse {
 
   /** A copy with call options bound as defaults (merged field by field); this model is unchanged. */
   withConfig(options: ChatBedrockConverseCallOptions): ChatBedrockConverse {
-    validateCallOptions(options);
-    handoff = { shared: this.#shared, defaults: mergeOptions(this.#defaults, options) };
+    const defaults = mergeOptions(this.#defaults, options);
+    // Checked merged: a partial object setting (e.g. `guardrailConfig: { trace }`) completes the constructor's.
+    validateCallOptions(mergeOptions(this.#shared.settings as ChatBedrockConverseCallOptions, defaults));
+    handoff = { shared: this.#shared, defaults };
     return new ChatBedrockConverse({});
   }
 
@@ -301,8 +303,10 @@ export class ChatBedrockConverse {
   }
 
   #callOptions(options: ChatBedrockConverseCallOptions): ChatBedrockConverseCallOptions {
-    validateCallOptions(options);
-    return mergeOptions(mergeOptions(this.#shared.settings as ChatBedrockConverseCallOptions, this.#defaults), options);
+    if (options === null || typeof options !== "object") throw new BedrockInputError("call options must be an object");
+    const merged = mergeOptions(mergeOptions(this.#shared.settings as ChatBedrockConverseCallOptions, this.#defaults), options);
+    validateCallOptions(merged);
+    return merged;
   }
 
   #build(input: ChatInput, call: ChatBedrockConverseCallOptions, operation: "converse" | "converse-stream") {
@@ -339,7 +343,8 @@ function checkClient(fields: ChatBedrockConverseInput): BedrockRuntime {
   }
   const clash = CONNECTION_FIELDS.filter((key) => fields[key] !== undefined);
   if (clash.length > 0) {
-    throw new BedrockInputError(`${clash.join(", ")} configure a new client; pass them to the BedrockRuntime given as \`client\` instead`);
+    const verb = clash.length === 1 ? "configures" : "configure";
+    throw new BedrockInputError(`${clash.join(", ")} ${verb} a new client; pass them to the BedrockRuntime given as \`client\` instead`);
   }
   return client as BedrockRuntime;
 }
