@@ -3,12 +3,12 @@
 // - a bound tool whose name appears in a `;`-separated segment is called once per such segment,
 //   with arguments from `key=value` pairs in that segment (numbers parsed), else drawn from its schema;
 // - a forced tool choice (`tool`, `any`) calls that tool (the first for `any`) the same way;
-// - a turn answering tool calls gets "The tool returned: …";
+// - "I love programming." is translated, other text echoed ("You said: …"), tool results listed ("Tool results: …");
 // - thinking on: a reasoning block "Thinking about: <text>" signed "sig:<length>:<text length>" comes first;
 // - stop sequences and maxTokens cut text replies as in the built-in model;
 // - outputConfig.textFormat: the reply is JSON drawn from the schema, `key=value` pairs overriding;
 // - cache points: a prefix seen before is read from the cache, a new one written, per TTL.
-import { applyLimits, builtInReply, countInputTokens, estimateTokens, type EmulatorModel, type ModelTurn } from "../../src/testing/index.js";
+import { applyLimits, countInputTokens, estimateTokens, type EmulatorModel, type ModelTurn } from "../../src/testing/index.js";
 
 type Dict = Record<string, unknown>;
 const isRecord = (value: unknown): value is Dict => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -91,7 +91,10 @@ function reply(body: Dict): string {
   const structure = isRecord(format?.structure) && isRecord(format.structure.jsonSchema) ? format.structure.jsonSchema : undefined;
   const text = textOf(lastUser(body));
   if (structure) return JSON.stringify({ ...(sample(JSON.parse(String(structure.schema))) as Dict), ...pairs(text) });
-  return builtInReply({ messages: [{ role: "user", content: text ? [{ text }] : lastUser(body) }] });
+  if (text === "I love programming.") return "J'adore la programmation.";
+  if (text !== "") return `You said: ${text}`;
+  const results = lastUser(body).flatMap((b) => (isRecord(b.toolResult) ? [b.toolResult] : []));
+  return `Tool results: ${results.map((r) => (r.content as Dict[]).map((c) => c.text ?? JSON.stringify(c.json)).join(" ")).join(" | ")}`;
 }
 
 /** Usage with cache reads and writes: the longest prefix ending at a cache point seen before is read. */
