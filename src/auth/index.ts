@@ -10,3 +10,9 @@ export { credentialsFromEnv, regionFromEnv, apiKeyFromEnv } from "./env-credenti
 export type { EnvReader } from "./env-credentials.js";
 export { bearerHeaders, validateApiKey } from "./bearer.js";
 export { RedactedCredentials, redactCredentials, maskAccessKeyId } from "./redact.js";
+export { fromCognitoIdentityPool } from "./cognito.js";
+export type { CognitoIdentityPoolOptions, CognitoLogin } from "./cognito.js";
+export { createShortTermApiKey, SHORT_TERM_API_KEY_PREFIX, MAX_SHORT_TERM_API_KEY_SECONDS } from "./short-term-api-key.js";
+export type { ShortTermApiKeyOptions } from "./short-term-api-key.js";
+export { assertCredentialsAllowed, guardCredentials, isLongTermAccessKey } from "./browser-guard.js";
+export type { BrowserGuardOptions } from "./browser-guard.js";

@@ -1,7 +1,8 @@
 // createBedrockEmulator: a strict, runtime-neutral Bedrock Runtime (Web APIs only) for tests and demos.
-import { authenticate, type ApiKeyCheck } from "./authenticate.js";
+import type { ApiKeyCheck } from "./authenticate.js";
 import { awsErrorResponse, awsErrors, EmulatorError, type AwsError } from "./aws-error.js";
 import { builtInModel, type EmulatorModel } from "./built-in-model.js";
+import { createCognitoRoute, type CognitoEmulatorOptions } from "./cognito.js";
 import { corsHeaders, isPreflight, preflightHeaders } from "./cors.js";
 import { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, EMULATOR_REGION, EMULATOR_SESSION_CREDENTIALS } from "./credentials.js";
 import { FaultQueue, ScriptQueue } from "./queues.js";
@@ -9,6 +10,7 @@ import { paddingMember, requestId, seededRandom } from "./random.js";
 import { newRecord, parseJson } from "./record.js";
 import { answer } from "./respond.js";
 import { parseRoute } from "./route.js";
+import { authenticateWithShortTermKeys } from "./short-term-keys.js";
 import type { Chunking, EmulatorCredentials, Fault, HttpFault, JsonObject, RecordedRequest, Script, StreamFault } from "./types.js";
 import { MALFORMED_INPUT, validateConverseRequest, validateCountTokensRequest } from "./validate-converse.js";
 
@@ -42,6 +44,10 @@ export interface EmulatorOptions {
    * Return a Response to answer, or undefined to pass. The request id, date and CORS headers are added.
    */
   routes?: EmulatorRoute[];
+  /** Serve Cognito Identity's GetId and GetCredentialsForIdentity; minted credentials are accepted here. */
+  cognito?: CognitoEmulatorOptions;
+  /** Accept short-term keys (`bedrock-api-key-…`) signed by known credentials, checking expiry (default true). */
+  shortTermApiKeys?: boolean;
 }
 
 /** An extra endpoint served beside Bedrock Runtime; see `EmulatorOptions.routes`. */
@@ -118,6 +124,8 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
   const scripts = new ScriptQueue();
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
+  const cognito = options.cognito ? [createCognitoRoute(options.cognito, (c) => void known.set(c.accessKeyId, c))] : [];
+  const routes = [...cognito, ...(options.routes ?? [])];
 
   async function handle(request: Request, context: { rawPath?: string } = {}): Promise<Response> {
     const id = requestId();
@@ -141,7 +149,7 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
       for (const [k, v] of Object.entries(preflightHeaders(request))) headers.set(k, v);
       return new Response(null, { status: 200, headers });
     }
-    for (const route of options.routes ?? []) {
+    for (const route of routes) {
       const routed = await route(request, { rawPath, body: bytes, requestId: id, now: now() });
       if (!routed) continue;
       const headers = new Headers(routed.headers);
@@ -150,9 +158,9 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
       return new Response(routed.body, { status: routed.status, headers });
     }
     if (options.requireAuth !== false) {
-      const verdict = await authenticate(
+      const verdict = await authenticateWithShortTermKeys(
         { method: request.method, url, rawPath, headers: request.headers, body: bytes },
-        { region, service: "bedrock", nowMs: now(), maxSkewMs: options.maxSkewMs ?? MAX_SKEW_MS, lookup: (k) => known.get(k), apiKeys },
+        { region, service: "bedrock", nowMs: now(), maxSkewMs: options.maxSkewMs ?? MAX_SKEW_MS, lookup: (k) => known.get(k), apiKeys, shortTermApiKeys: options.shortTermApiKeys },
       );
       record.auth = verdict.auth;
       if (verdict.error) return fail(verdict.error);

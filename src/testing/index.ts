@@ -28,6 +28,8 @@ export { blockTokens, countInputTokens, estimateTokens, MEDIA_TOKENS } from "./t
 export { validateConverseRequest, validateCountTokensRequest } from "./validate-converse.js";
 export { EmulatorConnectionCut } from "./body-stream.js";
 export type { ApiKeyCheck } from "./authenticate.js";
+export { createCognitoRoute, EMULATOR_IDENTITY_POOL_ID, type CognitoEmulatorOptions } from "./cognito.js";
+export { authenticateWithShortTermKeys, verifyShortTermApiKey, type ShortTermKeyResult } from "./short-term-keys.js";
 export type {
   Chunking,
   EmulatorCredentials,
