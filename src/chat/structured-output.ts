@@ -3,7 +3,8 @@ import { BedrockInputError } from "../errors/index.js";
 import { runBatch, type BatchOptions } from "./batch.js";
 import { ChatStream } from "./chat-stream.js";
 import type { ChatInput } from "./convert-input.js";
-import { isSchemaLike, strictJsonSchema, toJsonSchema, type JsonSchema } from "./json-schema.js";
+import { toOutputConfig } from "./convert-output-format.js";
+import { isSchemaLike, toJsonSchema, type JsonSchema } from "./json-schema.js";
 import type { AIMessage, AIMessageChunk } from "./messages.js";
 import type { ChatBedrockConverseCallOptions } from "./model-options.js";
 import { jsonFromText, toolCallArgs, validateWithSchema } from "./output-parser.js";
@@ -136,14 +137,7 @@ export function structuredOutput<Out>(
   const { schema, json, name, description } = describeSchema(schemaInput, options.name);
   const includeRaw = options.includeRaw === true;
   if (method === "jsonSchema") {
-    const bound = model.withConfig({
-      outputConfig: {
-        textFormat: {
-          type: "json_schema",
-          structure: { jsonSchema: { schema: JSON.stringify(strictJsonSchema(json)), name, ...(description !== undefined && { description }) } },
-        },
-      },
-    });
+    const bound = model.withConfig({ outputConfig: toOutputConfig(json, { name, ...(description !== undefined && { description }) }) });
     return new StructuredOutputRunnable<Out>(
       bound,
       async (message) => {
