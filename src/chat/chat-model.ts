@@ -1,7 +1,6 @@
 // ChatBedrockConverse: LangChain's Bedrock Converse chat model API on BedrockRuntime, without @langchain/core.
 import { regionFromEnv } from "../auth/env-credentials.js";
-import { BedrockRuntime, type ConverseStreamOutput } from "../client/bedrock-runtime.js";
-import type { BedrockRuntimeOptions } from "../client/options.js";
+import type { BedrockRuntime, ConverseStreamOutput } from "../client/bedrock-runtime.js";
 import { BedrockInputError } from "../errors/index.js";
 import { regionFromModelArn } from "../wire/index.js";
 import { runBatch, type BatchOptions } from "./batch.js";
@@ -13,8 +12,8 @@ import { createStreamConverter, type StreamConverter } from "./convert-stream.js
 import { convertTools, toolNames, type ToolInput } from "./convert-tools.js";
 import type { CachePointBlock } from "./convert-wire-types.js";
 import { AIMessageChunk, type AIMessage, type BaseMessage } from "./messages.js";
+import { modelClient } from "./model-client.js";
 import {
-  CONNECTION_FIELDS,
   SETTING_FIELDS,
   type ChatBedrockConverseCallOptions,
   type ChatBedrockConverseInput,
@@ -90,7 +89,7 @@ export class ChatBedrockConverse {
     validateSettings(fields);
     if (fields.streaming !== undefined && typeof fields.streaming !== "boolean") throw new BedrockInputError("streaming must be a boolean");
     if (fields.warn !== undefined && typeof fields.warn !== "function") throw new BedrockInputError("warn must be a function");
-    const client = fields.client !== undefined ? checkClient(fields) : newClient(fields, model);
+    const client = modelClient(fields, model);
     const settings: RequestSettings = {};
     for (const key of SETTING_FIELDS) if (fields[key] !== undefined) (settings as Record<string, unknown>)[key] = fields[key];
     const shown: Record<string, unknown> = {
@@ -334,29 +333,6 @@ async function* chunksOf(
     if (!streamUsage && chunk.usage_metadata) delete chunk.usage_metadata;
     yield chunk;
   }
-}
-
-function checkClient(fields: ChatBedrockConverseInput): BedrockRuntime {
-  const client = fields.client as Partial<BedrockRuntime> | null;
-  if (client === null || typeof client !== "object" || typeof client.converse !== "function" || typeof client.converseStream !== "function") {
-    throw new BedrockInputError("client must be a BedrockRuntime");
-  }
-  const clash = CONNECTION_FIELDS.filter((key) => fields[key] !== undefined);
-  if (clash.length > 0) {
-    const verb = clash.length === 1 ? "configures" : "configure";
-    throw new BedrockInputError(`${clash.join(", ")} ${verb} a new client; pass them to the BedrockRuntime given as \`client\` instead`);
-  }
-  return client as BedrockRuntime;
-}
-
-function newClient(fields: ChatBedrockConverseInput, model: string): BedrockRuntime {
-  const options: BedrockRuntimeOptions = {};
-  for (const key of CONNECTION_FIELDS) if (fields[key] !== undefined) (options as Record<string, unknown>)[key] = fields[key];
-  const region = fields.region ?? regionFromEnv() ?? regionFromModelArn(model);
-  if (region === undefined) {
-    throw new BedrockInputError("region is required: pass `region`, set AWS_REGION, or use a model ARN that names one");
-  }
-  return new BedrockRuntime(options);
 }
 
 export type { ChatBedrockConverseCallOptions, ChatBedrockConverseInput } from "./model-options.js";
