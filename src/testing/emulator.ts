@@ -1,7 +1,7 @@
 // createBedrockEmulator: a strict, runtime-neutral Bedrock Runtime (Web APIs only) for tests and demos.
 import type { ApiKeyCheck } from "./authenticate.js";
 import { awsErrorResponse, awsErrors, EmulatorError, type AwsError } from "./aws-error.js";
-import { builtInModel, type EmulatorModel } from "./built-in-model.js";
+import { createBuiltInModel, type BuiltInModelOptions, type EmulatorModel } from "./built-in-model.js";
 import { createCognitoRoute, type CognitoEmulatorOptions } from "./cognito.js";
 import { corsHeaders, isPreflight, preflightHeaders } from "./cors.js";
 import { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, EMULATOR_REGION, EMULATOR_SESSION_CREDENTIALS } from "./credentials.js";
@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   models?: readonly string[] | ((modelId: string) => boolean);
   /** The model used when nothing is scripted (default: the built-in deterministic model). */
   model?: EmulatorModel;
+  /** Settings of the built-in model used when `model` is not given (cache minimum, blocked words, …). */
+  builtInModel?: BuiltInModelOptions;
   /** Default chunking of stream bodies (default "per-frame"; JSON bodies are sent whole). */
   chunking?: Chunking;
   /** Pad every event payload with Bedrock's random `"p"` member (default false). */
@@ -118,6 +120,8 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
   for (const c of Array.isArray(given) ? given : [given]) known.set(c.accessKeyId, c);
   const apiKeys = options.apiKeys ?? [EMULATOR_API_KEY];
   const random = seededRandom(options.seed ?? 1);
+  // Each emulator gets its own built-in model, so its prompt cache follows this emulator's clock.
+  const model = options.model ?? createBuiltInModel({ now, ...options.builtInModel });
   const padding = options.padding ? paddingMember(random) : undefined;
   const modelAllowed = (id: string) =>
     options.models === undefined ? true : typeof options.models === "function" ? options.models(id) : options.models.includes(id);
@@ -193,7 +197,7 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
         body: json.value as JsonObject,
         scripted,
         fault: bodyFault,
-        model: options.model ?? builtInModel,
+        model,
         padding,
         chunking: options.chunking ?? "per-frame",
         random,

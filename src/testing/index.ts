@@ -17,12 +17,19 @@ export {
   applyLimits,
   builtInModel,
   builtInReply,
+  createBuiltInModel,
   TRANSLATIONS,
+  type BuiltInModelOptions,
   type EmulatorModel,
   type ModelContext,
   type ModelTurn,
   type TokenUsageJson,
 } from "./built-in-model.js";
+export { argumentsFromText, formatJson } from "./model-args.js";
+export { DEFAULT_CACHE_MIN_TOKENS } from "./model-cache.js";
+export { DEFAULT_BLOCKED_MESSAGE, DEFAULT_BLOCKED_WORDS } from "./model-guardrail.js";
+export { MIN_THINKING_BUDGET, reasoningSignature } from "./model-reasoning.js";
+export { toolUseId } from "./model-tools.js";
 export { splitJson, splitWords, turnToConverseResponse, turnToStreamEvents } from "./turn-events.js";
 export { blockTokens, countInputTokens, estimateTokens, MEDIA_TOKENS } from "./token-count.js";
 export { validateConverseRequest, validateCountTokensRequest } from "./validate-converse.js";

@@ -49,7 +49,7 @@ export function turnToStreamEvents(turn: ModelTurn): JsonObject[] {
     { messageStart: { role: "assistant" } },
     ...turn.content.flatMap((block, index) => blockEvents(block, index)),
     { messageStop },
-    { metadata: { usage: turn.usage, metrics: { latencyMs: turn.latencyMs } } },
+    { metadata: { usage: turn.usage, metrics: { latencyMs: turn.latencyMs }, ...(turn.trace ? { trace: turn.trace } : {}) } },
   ];
 }
 
@@ -62,5 +62,6 @@ export function turnToConverseResponse(turn: ModelTurn): JsonObject {
     metrics: { latencyMs: turn.latencyMs },
   };
   if (turn.additionalModelResponseFields) response.additionalModelResponseFields = turn.additionalModelResponseFields;
+  if (turn.trace) response.trace = turn.trace;
   return response;
 }

@@ -37,12 +37,13 @@ describe("builtInReply", () => {
         { role: "user", content: [{ text: "a" }, { image: {} }, { text: "b" }] },
       ],
     };
-    expect(builtInReply(request)).toBe("You said: a\nb");
+    expect(builtInReply(request)).toBe("You said: a\nb I see 1 image.");
   });
 
   it("describes tool results and text-less turns", () => {
-    expect(builtInReply(ask({ toolResult: { toolUseId: "t", content: [{ json: { temp: 21 } }] } }))).toBe('The tool returned: [{"json":{"temp":21}}]');
-    expect(builtInReply(ask({ image: {} }))).toBe("You sent no text I can read.");
+    expect(builtInReply(ask({ toolResult: { toolUseId: "t", content: [{ json: { temp: 21 } }] } }))).toBe('Tool t returned: {"temp":21}');
+    expect(builtInReply(ask({ image: {} }))).toBe("I see 1 image.");
+    expect(builtInReply(ask({ cachePoint: { type: "default" } }))).toBe("You sent no text I can read.");
   });
 });
 
