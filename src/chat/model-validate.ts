@@ -116,7 +116,11 @@ export function validateCallOptions(options: ChatBedrockConverseCallOptions): vo
   if (!isRecord(options)) throw new BedrockInputError("call options must be an object");
   validateSettings(options);
   if (options.stop !== undefined) stringList("stop", options.stop);
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) fail("signal", "an AbortSignal", options.signal);
+  // Duck-typed: a signal from another realm or a polyfill fails `instanceof AbortSignal`.
+  const signal = options.signal as { aborted?: unknown; addEventListener?: unknown } | undefined;
+  if (signal !== undefined && (typeof signal?.aborted !== "boolean" || typeof signal.addEventListener !== "function")) {
+    fail("signal", "an AbortSignal", signal);
+  }
   if (options.tools !== undefined && !Array.isArray(options.tools)) fail("tools", "an array", options.tools);
   if (options.strict !== undefined && typeof options.strict !== "boolean") fail("strict", "a boolean", options.strict);
   const limit = options.maxConcurrency;

@@ -77,6 +77,9 @@ describe("constructor validation (BedrockInputError naming the field, before any
     await expect(model.invoke("Hi", { temperature: 2 })).rejects.toThrow(/^temperature must be a number from 0 to 1/);
     await expect(model.invoke("Hi", { stop: [""] })).rejects.toThrow(/^stop\[0\] must be a non-empty string/);
     await expect(model.invoke("Hi", { maxConcurrency: 0 })).rejects.toThrow(/^maxConcurrency must be a positive integer/);
+    await expect(model.invoke("Hi", { signal: {} as AbortSignal })).rejects.toThrow(/^signal must be an AbortSignal/);
+    await expect(model.invoke("Hi", { tools: "get_weather" as never })).rejects.toThrow(/^tools must be an array/);
+    await expect(model.invoke("Hi", { guardrailConfig: { trace: "enabled" } })).rejects.toThrow(/^guardrailConfig\.guardrailIdentifier must be a non-empty string/);
     expect(() => model.withConfig({ maxTokens: -5 })).toThrow(/^maxTokens must be a positive integer/);
     expect(bodies).toEqual([]);
   });
