@@ -102,6 +102,22 @@ describe("stream", () => {
     expect(seen).toHaveLength(1);
   });
 
+  it("breaking out of the loop, or cancel(), ends the stream early", async () => {
+    const model = e2e.chat();
+    const stream = await model.stream("I love programming.");
+    const seen: string[] = [];
+    for await (const chunk of stream) {
+      seen.push(chunk.text);
+      if (chunk.text !== "") break;
+    }
+    expect(seen.at(-1)).toBe("J'adore ");
+    const cancelled = await model.stream("I love programming.");
+    await cancelled.cancel();
+    const rest: unknown[] = [];
+    for await (const chunk of cancelled) rest.push(chunk);
+    expect(rest).toEqual([]);
+  });
+
   it("rejects at once when the signal is already aborted", async () => {
     const controller = new AbortController();
     controller.abort();
