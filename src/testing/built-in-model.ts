@@ -184,4 +184,4 @@ export function createBuiltInModel(options: BuiltInModelOptions = {}): EmulatorM
  * builtInModel({ messages: [{ role: "user", content: [{ text: "I love programming." }] }] }, ctx).content
  * // [{ text: "J'adore la programmation." }]
  */
-export const builtInModel: EmulatorModel = createBuiltInModel();
+export const builtInModel: EmulatorModel = /* @__PURE__ */ createBuiltInModel();
