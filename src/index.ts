@@ -90,3 +90,19 @@ export { placeCachePoints, countCachePoints, MAX_CACHE_POINTS, type CachePointsO
 export type { CacheTtl } from "./chat/convert-cache-point.js";
 export { toJsonSchema, strictJsonSchema, type JsonSchema } from "./chat/json-schema.js";
 export { toOutputConfig, type OutputFormatOptions } from "./chat/convert-output-format.js";
+export {
+  ChatBedrockConverse,
+  type ChatBedrockConverseInput,
+  type ChatBedrockConverseCallOptions,
+} from "./chat/chat-model.js";
+export type { RequestSettings, ThinkingOption, CachePointsOption } from "./chat/model-options.js";
+export { ChatStream } from "./chat/chat-stream.js";
+export {
+  StructuredOutputRunnable,
+  type StructuredOutputOptions,
+  type StructuredOutputWithRaw,
+  type InferSchemaOutput,
+} from "./chat/structured-output.js";
+export { OutputParserException } from "./chat/output-parser.js";
+export { estimateInputTokens, ESTIMATED_MEDIA_TOKENS } from "./chat/token-count.js";
+export type { BatchOptions } from "./chat/batch.js";
