@@ -1,30 +1,179 @@
-// The runtime-neutral scenario suite, bundled from the built package and run in every runtime.
-// Placeholders until the client exists: they only need fetch and the bundle to load.
+// The runtime-neutral scenario suite, bundled from the built package and run in every runtime
+// against the emulator on loopback. Uses only what every runtime has: fetch, streams, timers.
 import { check, checkEqual, runAll, type Scenario, type ScenarioContext, type ScenarioResult } from "./scenario-kit.js";
+
+const MODEL = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+const SEED = "I love programming.";
+const TRANSLATION = "J'adore la programmation.";
+
+/** Temporary credentials from the emulator, as a browser would get them from its backend. */
+async function credentials(baseUrl: string) {
+  const response = await fetch(`${baseUrl}/__test/credentials`);
+  checkEqual(response.status, 200, "credentials route status");
+  return (await response.json()) as { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+}
+
+async function chat(ctx: ScenarioContext, extra: Record<string, unknown> = {}) {
+  return new ctx.lib.ChatBedrockConverse({
+    model: MODEL,
+    region: "us-east-1",
+    endpoint: ctx.baseUrl,
+    credentials: await credentials(ctx.baseUrl),
+    ...extra,
+  });
+}
 
 export const scenarios: Scenario[] = [
   {
-    name: "the built package loads",
-    async run({ lib }) {
-      const exported = Object.keys(lib);
-      check(exported.length > 0, "bedrock-edge exports nothing");
-      for (const name of exported) {
-        check((lib as Record<string, unknown>)[name] !== undefined, `export ${name} is undefined`);
+    name: "invoke returns the translation",
+    async run(ctx) {
+      const model = await chat(ctx);
+      const reply = await model.invoke([
+        ["system", "Translate the user sentence into French."],
+        ["human", SEED],
+      ]);
+      checkEqual(reply.text, TRANSLATION, "reply text");
+      check((reply.usage_metadata?.output_tokens ?? 0) > 0, "usage_metadata.output_tokens missing");
+      checkEqual(reply.response_metadata.stopReason, "end_turn", "stopReason");
+    },
+  },
+  {
+    name: "converseStream streams to the end",
+    async run(ctx) {
+      const client = new ctx.lib.BedrockRuntime({
+        region: "us-east-1",
+        endpoint: ctx.baseUrl,
+        credentials: await credentials(ctx.baseUrl),
+      });
+      const response = await client.converseStream({
+        modelId: MODEL,
+        messages: [{ role: "user", content: [{ text: SEED }] }],
+      });
+      let text = "";
+      let deltas = 0;
+      let sawMetadata = false;
+      for await (const event of response) {
+        if (event.contentBlockDelta?.delta?.text) {
+          text += event.contentBlockDelta.delta.text;
+          deltas++;
+        }
+        if (event.metadata) sawMetadata = true;
+      }
+      checkEqual(text, TRANSLATION, "streamed text");
+      check(deltas >= 3, `expected word-by-word deltas, got ${deltas}`);
+      check(sawMetadata, "no metadata event");
+    },
+  },
+  {
+    name: "stream chunks concat into the message",
+    async run(ctx) {
+      const model = await chat(ctx);
+      let full: InstanceType<ScenarioContext["lib"]["AIMessageChunk"]> | undefined;
+      let count = 0;
+      for await (const chunk of await model.stream(SEED)) {
+        full = full ? full.concat(chunk) : chunk;
+        count++;
+      }
+      check(full, "no chunks");
+      check(count > 3, `expected several chunks, got ${count}`);
+      checkEqual(full.text, TRANSLATION, "concatenated text");
+      check((full.usage_metadata?.total_tokens ?? 0) > 0, "usage missing on the final chunks");
+    },
+  },
+  {
+    name: "a bound tool is called with parsed arguments",
+    async run(ctx) {
+      const model = (await chat(ctx)).bindTools([
+        {
+          name: "get_weather",
+          description: "Current weather for a city",
+          input_schema: {
+            type: "object",
+            properties: { city: { type: "string" } },
+            required: ["city"],
+          },
+        },
+      ]);
+      const reply = await model.invoke("What is the weather? Use get_weather with city=Paris");
+      checkEqual(reply.tool_calls?.length, 1, "tool call count");
+      checkEqual(reply.tool_calls?.[0]?.name, "get_weather", "tool name");
+      checkEqual((reply.tool_calls?.[0]?.args as { city?: string }).city, "Paris", "tool argument");
+      checkEqual(reply.response_metadata.stopReason, "tool_use", "stopReason");
+    },
+  },
+  {
+    name: "structured output is parsed and validated",
+    async run(ctx) {
+      const schema = {
+        title: "Person",
+        description: "A person",
+        type: "object",
+        properties: { name: { type: "string" }, age: { type: "integer" } },
+        required: ["name", "age"],
+      };
+      for (const method of ["functionCalling", "jsonSchema"] as const) {
+        const structured = (await chat(ctx)).withStructuredOutput(schema, { method });
+        const person = (await structured.invoke("Extract: name=Ada age=36")) as { name: string; age: number };
+        checkEqual(person.name, "Ada", `${method} name`);
+        checkEqual(person.age, 36, `${method} age`);
       }
     },
   },
   {
-    name: "an unsigned Converse call is refused",
-    async run({ baseUrl }) {
-      const response = await fetch(`${baseUrl}/model/x/converse`, {
+    name: "throttling surfaces as ThrottlingException after the retries",
+    async run(ctx) {
+      const armed = await fetch(`${ctx.baseUrl}/__test/fault`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ messages: [{ role: "user", content: [{ text: "hi" }] }] }),
+        body: JSON.stringify({ type: "throttle", retryAfterSeconds: 0, times: 3 }),
       });
-      await response.arrayBuffer();
-      checkEqual(response.status, 403, "status");
-      const errorType = response.headers.get("x-amzn-errortype") ?? "";
-      check(errorType.startsWith("MissingAuthenticationTokenException"), `x-amzn-errortype was "${errorType}"`);
+      checkEqual(armed.status, 200, "fault route status");
+      await armed.arrayBuffer();
+      const client = new ctx.lib.BedrockRuntime({
+        region: "us-east-1",
+        endpoint: ctx.baseUrl,
+        credentials: await credentials(ctx.baseUrl),
+        maxRetries: 2,
+        random: () => 0,
+      });
+      let caught: unknown;
+      try {
+        await client.converse({ modelId: MODEL, messages: [{ role: "user", content: [{ text: SEED }] }] });
+      } catch (error) {
+        caught = error;
+      }
+      check(caught instanceof ctx.lib.ThrottlingException, `expected ThrottlingException, got ${String(caught)}`);
+      checkEqual(caught.retryable, true, "retryable");
+      checkEqual(caught.$metadata.attempts, 3, "attempts");
+      check(ctx.lib.BedrockError.isInstance(caught), "isInstance");
+    },
+  },
+  {
+    name: "aborting mid-stream stops it with AbortError",
+    async run(ctx) {
+      const armed = await fetch(`${ctx.baseUrl}/__test/fault`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ type: "drip", delayMs: 25, chunkBytes: 24 }),
+      });
+      await armed.arrayBuffer();
+      const model = await chat(ctx);
+      const controller = new AbortController();
+      let chunks = 0;
+      let caught: unknown;
+      try {
+        for await (const _chunk of await model.stream(SEED, { signal: controller.signal })) {
+          chunks++;
+          if (chunks === 1) controller.abort();
+        }
+      } catch (error) {
+        caught = error;
+      }
+      check(caught instanceof ctx.lib.AbortError, `expected AbortError, got ${String(caught)}`);
+      checkEqual(chunks, 1, "chunks before abort");
+      // The connection was released: the next call works.
+      const reply = await model.invoke(SEED);
+      checkEqual(reply.text, TRANSLATION, "reply after abort");
     },
   },
 ];
