@@ -15,6 +15,8 @@ const json = (value: unknown) =>
 
 export async function startEmulatorServer(): Promise<RunningEmulator> {
   const emulator = createBedrockEmulator({
+    // Unauthenticated Cognito identities, as a browser app without sign-in would use.
+    cognito: { allowUnauthenticated: true },
     routes: [
       (request) => {
         const path = new URL(request.url).pathname;

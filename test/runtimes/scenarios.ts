@@ -5,6 +5,8 @@ import { check, checkEqual, runAll, type Scenario, type ScenarioContext, type Sc
 const MODEL = "us.anthropic.claude-sonnet-4-20250514-v1:0";
 const SEED = "I love programming.";
 const TRANSLATION = "J'adore la programmation.";
+/** The pool the emulator serves (EMULATOR_IDENTITY_POOL_ID in bedrock-edge/testing). */
+const IDENTITY_POOL_ID = "us-east-1:00000000-0000-4000-8000-00000000c0de";
 
 /** Temporary credentials from the emulator, as a browser would get them from its backend. */
 async function credentials(baseUrl: string) {
@@ -35,6 +37,25 @@ export const scenarios: Scenario[] = [
       checkEqual(reply.text, TRANSLATION, "reply text");
       check((reply.usage_metadata?.output_tokens ?? 0) > 0, "usage_metadata.output_tokens missing");
       checkEqual(reply.response_metadata.stopReason, "end_turn", "stopReason");
+    },
+  },
+  {
+    name: "a Cognito identity pool provides temporary credentials",
+    async run(ctx) {
+      const credentials = ctx.lib.fromCognitoIdentityPool({ identityPoolId: IDENTITY_POOL_ID, endpoint: ctx.baseUrl });
+      const model = new ctx.lib.ChatBedrockConverse({ model: MODEL, region: "us-east-1", endpoint: ctx.baseUrl, credentials });
+      const reply = await model.invoke(SEED);
+      checkEqual(reply.text, TRANSLATION, "reply text");
+    },
+  },
+  {
+    name: "a short-term API key minted at the edge is accepted",
+    async run(ctx) {
+      const apiKey = await ctx.lib.createShortTermApiKey(await credentials(ctx.baseUrl), { region: "us-east-1", expiresIn: 900 });
+      check(apiKey.startsWith("bedrock-api-key-"), "key prefix");
+      const client = new ctx.lib.BedrockRuntime({ region: "us-east-1", endpoint: ctx.baseUrl, apiKey });
+      const out = await client.converse({ modelId: MODEL, messages: [{ role: "user", content: [{ text: SEED }] }] });
+      checkEqual(out.output?.message?.content?.[0]?.text, TRANSLATION, "reply text");
     },
   },
   {
