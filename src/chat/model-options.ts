@@ -76,6 +76,8 @@ export interface ChatBedrockConverseInput extends RequestSettings {
   timeout?: number;
   /** Ends a stream when no bytes arrive for this many ms. */
   streamIdleTimeout?: number;
+  /** Allow long-term (`AKIA…`) keys in a browser page; they are refused there otherwise. */
+  dangerouslyAllowBrowser?: boolean;
   /** An existing client to reuse; connection options must not be passed with it. */
   client?: BedrockRuntime;
   /** `invoke` streams under the hood and returns the concatenated chunks. */
@@ -112,6 +114,7 @@ export const CONNECTION_FIELDS = [
   "maxRetries",
   "timeout",
   "streamIdleTimeout",
+  "dangerouslyAllowBrowser",
 ] as const;
 
 /** The request settings, in the order `toJSON` shows them. */
