@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const root = new URL("..", import.meta.url).pathname;
+// The tree to check: the repo by default, or the directory given (tests use a fixture tree).
+const root = process.argv[2] ?? new URL("..", import.meta.url).pathname;
 const NODE_ONLY = new Set(["src/testing/node.ts"]);
 const PROCESS_ALLOWED = new Set(["src/runtime.ts"]);
 
