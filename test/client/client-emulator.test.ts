@@ -381,3 +381,93 @@ describe("the server error is retried as InternalServerException when it never r
     expect(error.$metadata.attempts).toBe(2);
   });
 });
+
+describe("built-in model streams over loopback", () => {
+  const tools = {
+    tools: [
+      {
+        toolSpec: {
+          name: "get_weather",
+          description: "Weather for a city",
+          inputSchema: { json: { type: "object", properties: { city: { type: "string" }, days: { type: "integer" } }, required: ["city"] } },
+        },
+      },
+    ],
+  };
+
+  it("streams tool use as partial JSON input deltas that join into the arguments", async () => {
+    const response = await client().converseStream({
+      modelId: MODEL,
+      messages: [{ role: "user", content: [{ text: "Call get_weather with city=Paris, days=3" }] }],
+      toolConfig: tools,
+    });
+    const events = await collect(response);
+    const start = events.find((e) => e.contentBlockStart?.start?.toolUse)?.contentBlockStart!;
+    expect(start.start!.toolUse!.name).toBe("get_weather");
+    expect(start.start!.toolUse!.toolUseId).toMatch(/^tooluse_[\w-]{22}$/);
+    const pieces = events
+      .filter((e) => e.contentBlockDelta?.contentBlockIndex === start.contentBlockIndex && e.contentBlockDelta.delta?.toolUse)
+      .map((e) => e.contentBlockDelta!.delta!.toolUse!.input);
+    expect(pieces.length).toBeGreaterThan(1);
+    // Each piece alone is not valid JSON (cut mid-token); together they are.
+    expect(() => JSON.parse(pieces[0]!)).toThrow();
+    expect(JSON.parse(pieces.join(""))).toEqual({ city: "Paris", days: 3 });
+    expect(events.find((e) => e.messageStop)?.messageStop?.stopReason).toBe("tool_use");
+  });
+
+  it("streams reasoning deltas then a signature, and accepts the signed turn back", async () => {
+    const thinking = { thinking: { type: "enabled", budget_tokens: 2048 } };
+    const c = client();
+    const first = await collect(
+      await c.converseStream({
+        modelId: MODEL,
+        messages: [seed],
+        additionalModelRequestFields: thinking,
+        inferenceConfig: { maxTokens: 4096 },
+      }),
+    );
+    const reasoning = first
+      .filter((e) => e.contentBlockDelta?.contentBlockIndex === 0)
+      .map((e) => e.contentBlockDelta!.delta!.reasoningContent!);
+    const text = reasoning.map((r) => r.text ?? "").join("");
+    const signature = reasoning.find((r) => r.signature)?.signature;
+    expect(text.length).toBeGreaterThan(0);
+    expect(signature).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(reasoning.at(-1)!.signature).toBe(signature); // the signature comes last
+    expect(textOf(first)).toBe("J'adore la programmation.");
+
+    const history = [
+      seed,
+      {
+        role: "assistant" as const,
+        content: [{ reasoningContent: { reasoningText: { text, signature: signature! } } }, { text: "J'adore la programmation." }],
+      },
+      { role: "user" as const, content: [{ text: "Thanks" }] },
+    ];
+    const second = await c.converse({ modelId: MODEL, messages: history, additionalModelRequestFields: thinking, inferenceConfig: { maxTokens: 4096 } });
+    expect(second.stopReason).toBe("end_turn");
+
+    const tampered = structuredClone(history);
+    (tampered[1]!.content[0] as { reasoningContent: { reasoningText: { signature: string } } }).reasoningContent.reasoningText.signature = "AAAA";
+    await expect(
+      c.converse({ modelId: MODEL, messages: tampered, additionalModelRequestFields: thinking, inferenceConfig: { maxTokens: 4096 } }),
+    ).rejects.toBeInstanceOf(ValidationException);
+  });
+
+  it("reports cache writes, then cache reads, in stream usage", async () => {
+    const longSystem = "You are a meticulous translator. ".repeat(200); // well over 1024 tokens at 4 chars each
+    const request = {
+      modelId: MODEL,
+      system: [{ text: longSystem }, { cachePoint: { type: "default" as const } }],
+      messages: [seed],
+    };
+    const usageOf = async () => (await collect(await client().converseStream(request))).find((e) => e.metadata)!.metadata!.usage!;
+    const first = await usageOf();
+    expect(first.cacheWriteInputTokens).toBeGreaterThan(1000);
+    expect(first.cacheReadInputTokens ?? 0).toBe(0);
+    const second = await usageOf();
+    expect(second.cacheReadInputTokens).toBe(first.cacheWriteInputTokens);
+    expect(second.cacheWriteInputTokens ?? 0).toBe(0);
+    expect(second.inputTokens).toBe(first.inputTokens);
+  });
+});
