@@ -1,0 +1,11 @@
+// bedrock-edge/langchain: a LangChain.js chat model on bedrock-edge. Re-exports only; needs @langchain/core.
+export { ChatBedrockConverse } from "./chat-model.js";
+export type { BedrockPromptCacheControl, ChatBedrockConverseCallOptions, ChatBedrockConverseInput } from "./options.js";
+export type { InvocationParams } from "./invocation-params.js";
+export {
+  MODEL_PROVIDER,
+  fromLangChainAIMessage,
+  fromLangChainMessages,
+  toLangChainChunk,
+  toLangChainMessage,
+} from "./convert-messages.js";

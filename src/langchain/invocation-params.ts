@@ -1,0 +1,39 @@
+// What a call sends besides the conversation (LangChain's invocationParams), and LangSmith's ls_* params.
+import type { LangSmithParams } from "@langchain/core/language_models/chat_models";
+import { HumanMessage } from "../chat/messages.js";
+import { buildConverseRequest } from "../chat/model-request.js";
+import { mergeOptions } from "../chat/model-settings.js";
+import type { ChatBedrockConverseCallOptions as CoreCallOptions, RequestSettings } from "../chat/model-options.js";
+import type { ConverseRequest } from "../wire/index.js";
+
+/** The Converse request fields of a call, the conversation aside: inference config, tools, guardrail, … */
+export type InvocationParams = Omit<ConverseRequest, "modelId" | "messages" | "system">;
+
+/**
+ * Built by the same request builder the call uses, so tracing shows what Bedrock receives
+ * (tools converted, `tool_choice` resolved, thinking merged into `additionalModelRequestFields`).
+ * @example
+ * invocationParams("us.anthropic.claude-sonnet-4-20250514-v1:0", { temperature: 0 }, { stop: ["\n"] });
+ * // { inferenceConfig: { temperature: 0, stopSequences: ["\n"] } }
+ */
+export function invocationParams(modelId: string, settings: RequestSettings, call: CoreCallOptions): InvocationParams {
+  const options = mergeOptions(settings as CoreCallOptions, call);
+  // The builder refuses an empty conversation; a stand-in turn is built and dropped.
+  const messages = [new HumanMessage(".")];
+  const { request } = buildConverseRequest({ modelId, messages, options, operation: "converse", warn: () => {} });
+  const { modelId: _model, messages: _messages, system: _system, ...params } = request;
+  return params;
+}
+
+/** LangSmith's model params: provider, model name, temperature, max tokens and stop sequences. */
+export function lsParams(model: string, params: InvocationParams, stop: string[] | undefined): LangSmithParams {
+  const inference = params.inferenceConfig;
+  return {
+    ls_provider: "amazon_bedrock",
+    ls_model_name: model,
+    ls_model_type: "chat",
+    ...(inference?.temperature !== undefined && { ls_temperature: inference.temperature }),
+    ...(inference?.maxTokens !== undefined && { ls_max_tokens: inference.maxTokens }),
+    ...(stop !== undefined && { ls_stop: stop }),
+  };
+}

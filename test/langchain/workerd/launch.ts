@@ -1,0 +1,109 @@
+// Bundles the agent Worker as wrangler would (workerd/worker/browser conditions) and runs it in workerd, no compatibility flags.
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { workerd } from "../../runtimes/binaries.js";
+import type { ScenarioResult } from "../agent-scenario.js";
+
+const here = fileURLToPath(new URL("./", import.meta.url));
+
+export interface WorkerRun {
+  result: ScenarioResult;
+  /** Node built-in modules the bundle imports (must be none: no nodejs_compat). */
+  nodeImports: string[];
+  compatibilityDate: string;
+  version: string;
+}
+
+/** Cap'n Proto config: one Worker, no compatibility flags, outbound fetches allowed to loopback. */
+function config(compatibilityDate: string): string {
+  return `using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .agentWorker),
+    (name = "loopback", network = (allow = ["local", "private", "public"])),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "main")],
+);
+
+const agentWorker :Workerd.Worker = (
+  modules = [(name = "worker.mjs", esModule = embed "worker.mjs")],
+  compatibilityDate = ${JSON.stringify(compatibilityDate)},
+  compatibilityFlags = [],
+  globalOutbound = "loopback",
+);
+`;
+}
+
+export async function runInWorkerd(baseUrl: string): Promise<WorkerRun> {
+  const { binary, compatibilityDate, version } = workerd();
+  const outDir = join(here, "../.out/workerd");
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const bundle = await build({
+    entryPoints: [join(here, "worker.ts")],
+    outfile: join(outDir, "worker.mjs"),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    conditions: ["workerd", "worker", "browser"],
+    target: "es2022",
+    metafile: true,
+    logLevel: "silent",
+    legalComments: "none",
+  });
+  const nodeImports = Object.values(bundle.metafile.outputs).flatMap((o) =>
+    o.imports.filter((i) => i.external && /^(node:|async_hooks$|fs$|child_process$)/.test(i.path)).map((i) => i.path),
+  );
+  writeFileSync(join(outDir, "config.capnp"), config(compatibilityDate));
+
+  // --control-fd=3: workerd reports the port it bound, so port 0 needs no guessing.
+  const child = spawn(binary, ["serve", "config.capnp", "--control-fd=3"], { cwd: outDir, stdio: ["ignore", "pipe", "pipe", "pipe"] });
+  let log = "";
+  child.stdout?.setEncoding("utf8").on("data", (c: string) => (log += c));
+  child.stderr?.setEncoding("utf8").on("data", (c: string) => (log += c));
+  try {
+    const port = await listenPort(child, () => log);
+    const response = await fetch(`http://127.0.0.1:${port}/`, {
+      method: "POST",
+      body: JSON.stringify({ baseUrl }),
+      signal: AbortSignal.timeout(60_000),
+    });
+    const body = (await response.json()) as { ok: boolean; result?: ScenarioResult; error?: string; stack?: string };
+    if (!body.ok || !body.result) throw new Error(`the Worker failed: ${body.error}\n${body.stack ?? ""}\n${log}`);
+    return { result: body.result, nodeImports, compatibilityDate, version };
+  } finally {
+    child.kill("SIGTERM");
+    if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
+  }
+}
+
+function listenPort(child: ChildProcess, log: () => string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const control = child.stdio[3] as Readable;
+    let buffered = "";
+    const timer = setTimeout(() => fail(new Error("workerd did not start within 30 s")), 30_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      reject(new Error(`${error.message}\n${log()}`));
+    };
+    control.setEncoding("utf8").on("data", (chunk: string) => {
+      buffered += chunk;
+      for (const line of buffered.split("\n").slice(0, -1)) {
+        const message = JSON.parse(line) as { event?: string; socket?: string; port?: number };
+        if (message.event === "listen" && message.socket === "http" && message.port !== undefined) {
+          clearTimeout(timer);
+          resolve(message.port);
+        }
+      }
+      buffered = buffered.slice(buffered.lastIndexOf("\n") + 1);
+    });
+    child.once("error", fail);
+    child.once("exit", (code) => fail(new Error(`workerd exited with code ${code} before listening`)));
+  });
+}
