@@ -406,7 +406,7 @@ describe("built-in model streams over loopback", () => {
     expect(start.start!.toolUse!.name).toBe("get_weather");
     expect(start.start!.toolUse!.toolUseId).toMatch(/^tooluse_[\w-]{22}$/);
     const pieces = events
-      .filter((e) => e.contentBlockDelta?.contentBlockIndex === start.contentBlockIndex && e.contentBlockDelta.delta?.toolUse)
+      .filter((e) => e.contentBlockDelta?.contentBlockIndex === start.contentBlockIndex && e.contentBlockDelta?.delta?.toolUse)
       .map((e) => e.contentBlockDelta!.delta!.toolUse!.input);
     expect(pieces.length).toBeGreaterThan(1);
     // Each piece alone is not valid JSON (cut mid-token); together they are.
