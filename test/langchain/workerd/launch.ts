@@ -8,11 +8,13 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { workerd } from "../../runtimes/binaries.js";
 import type { ScenarioResult } from "../agent-scenario.js";
+import type { ContextReport } from "../context-probe.js";
 
 const here = fileURLToPath(new URL("./", import.meta.url));
 
 export interface WorkerRun {
   result: ScenarioResult;
+  context: ContextReport;
   /** Node built-in modules the bundle imports (must be none: no nodejs_compat). */
   nodeImports: string[];
   compatibilityDate: string;
@@ -74,9 +76,9 @@ export async function runInWorkerd(baseUrl: string): Promise<WorkerRun> {
       body: JSON.stringify({ baseUrl }),
       signal: AbortSignal.timeout(60_000),
     });
-    const body = (await response.json()) as { ok: boolean; result?: ScenarioResult; error?: string; stack?: string };
-    if (!body.ok || !body.result) throw new Error(`the Worker failed: ${body.error}\n${body.stack ?? ""}\n${log}`);
-    return { result: body.result, nodeImports, compatibilityDate, version };
+    const body = (await response.json()) as { ok: boolean; result?: ScenarioResult; context?: ContextReport; error?: string; stack?: string };
+    if (!body.ok || !body.result || !body.context) throw new Error(`the Worker failed: ${body.error}\n${body.stack ?? ""}\n${log}`);
+    return { result: body.result, context: body.context, nodeImports, compatibilityDate, version };
   } finally {
     child.kill("SIGTERM");
     if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
