@@ -1,8 +1,7 @@
 // A ConverseStream response body → its one-key events, with truncation, abort and idle-timeout handling.
 import { AbortError, BedrockError, NetworkError, StreamDecodeError, TimeoutError } from "../errors/index.js";
-import { decodeFrame } from "./decode-frame.js";
+import { createEventDecoder } from "./event-decoder.js";
 import { FrameSplitter } from "./frame-splitter.js";
-import { frameToEvent } from "./frame-to-event.js";
 import type { ConverseStreamOutput } from "../wire/index.js";
 
 export interface DecodeConverseStreamOptions {
@@ -25,14 +24,27 @@ export interface DecodeConverseStreamOptions {
  *   if (event.contentBlockDelta) console.log(event.contentBlockDelta);
  * }
  */
-export async function* decodeConverseStream(
+export function decodeConverseStream(
   body: ReadableStream<Uint8Array>,
   options: DecodeConverseStreamOptions = {},
+): AsyncGenerator<ConverseStreamOutput, void, undefined> {
+  return decodeEvents(body, options);
+}
+
+/**
+ * `decodeConverseStream` plus `onEnd`, called once however the stream ends (done, failed, or
+ * closed early), so the client can release its per-request state without wrapping every event.
+ */
+export async function* decodeEvents(
+  body: ReadableStream<Uint8Array>,
+  options: DecodeConverseStreamOptions,
+  onEnd?: () => void,
 ): AsyncGenerator<ConverseStreamOutput, void, undefined> {
   const { signal, idleTimeoutMs } = options;
   const context = options.requestId === undefined ? {} : { requestId: options.requestId };
   const reader = body.getReader();
   const splitter = new FrameSplitter(context);
+  const decode = createEventDecoder(context);
   // Abort and idle timeout cancel the reader, which settles a pending read() as done: no race
   // promise per read. The flags tell that ending apart from the body's real end.
   let stopReason: BedrockError | undefined;
@@ -63,7 +75,7 @@ export async function* decodeConverseStream(
       if (stopReason) throw stopReason;
       if (done) break;
       for (const frame of splitter.push(value)) {
-        const event = frameToEvent(decodeFrame(frame, context), context);
+        const event = decode(frame);
         if (event.messageStop !== undefined) sawMessageStop = true;
         else if (event.metadata !== undefined) sawMetadata = true;
         yield event;
@@ -79,6 +91,7 @@ export async function* decodeConverseStream(
     // Early return() or a throw: stop the transfer. A finished body needs no cancel.
     if (!finished && !stopReason) reader.cancel().catch(() => {});
     reader.releaseLock();
+    onEnd?.();
   }
 }
 

@@ -32,7 +32,7 @@ export function frameToEvent(frame: Message, options: FrameToEventOptions = {}):
   switch (messageType) {
     case "event": {
       const eventType = stringHeader(frame, ":event-type", context);
-      return deserializeStreamEvent(eventType, eventPayload(frame, eventType, context));
+      return eventFromBody(eventType, optionalStringHeader(frame, ":content-type", context), frame.body, context);
     }
     case "exception":
       throw exceptionFromFrame(frame, stringHeader(frame, ":exception-type", context), context);
@@ -46,17 +46,28 @@ export function frameToEvent(frame: Message, options: FrameToEventOptions = {}):
   }
 }
 
-function eventPayload(frame: Message, eventType: string, context: { requestId?: string }): unknown {
-  const contentType = optionalStringHeader(frame, ":content-type", context);
-  if (frame.body.length === 0) return {};
-  if (contentType !== undefined && !isJson(contentType)) {
-    throw new StreamDecodeError(`event ${eventType} has unsupported :content-type ${JSON.stringify(contentType)}`, context);
+/** The one-key event of an `event` frame whose headers have been checked, from its JSON payload. */
+export function eventFromBody(
+  eventType: string,
+  contentType: string | undefined,
+  body: Uint8Array,
+  context: { requestId?: string },
+): ConverseStreamOutput {
+  let payload: unknown = {};
+  if (body.length > 0) {
+    if (contentType !== undefined && !isJson(contentType)) {
+      throw new StreamDecodeError(`event ${eventType} has unsupported :content-type ${JSON.stringify(contentType)}`, context);
+    }
+    try {
+      payload = JSON.parse(utf8.decode(body));
+    } catch (cause) {
+      throw new StreamDecodeError(`event ${eventType} payload is not valid JSON`, { ...context, cause });
+    }
   }
-  try {
-    return JSON.parse(utf8.decode(frame.body)) as unknown;
-  } catch (cause) {
-    throw new StreamDecodeError(`event ${eventType} payload is not valid JSON`, { ...context, cause });
-  }
+  // Bedrock's padding member comes last in every payload; deleting a freshly parsed object's last
+  // property is cheap in V8 and spares deserializeStreamEvent its copy without the padding.
+  if (payload !== null && typeof payload === "object" && "p" in payload) delete (payload as { p?: unknown }).p;
+  return deserializeStreamEvent(eventType, payload);
 }
 
 function exceptionFromFrame(frame: Message, exceptionType: string, context: { requestId?: string }): BedrockError {
@@ -82,6 +93,7 @@ function exceptionFromFrame(frame: Message, exceptionType: string, context: { re
 }
 
 function isJson(contentType: string): boolean {
+  if (contentType === "application/json") return true;
   const essence = contentType.split(";")[0]!.trim().toLowerCase();
   return essence === "application/json" || essence.endsWith("+json");
 }
