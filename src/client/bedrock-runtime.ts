@@ -1,6 +1,6 @@
 // BedrockRuntime: Converse, ConverseStream and CountTokens over the platform's fetch.
 import { regionFromEnv } from "../auth/env-credentials.js";
-import { decodeConverseStream } from "../event-stream/converse-stream.js";
+import { decodeEvents } from "../event-stream/converse-stream.js";
 import { BedrockInputError } from "../errors/exceptions.js";
 import { BedrockError } from "../errors/bedrock-error.js";
 import { platformFetch } from "../runtime.js";
@@ -126,16 +126,16 @@ export class BedrockRuntime {
       signal: options.signal,
       async read(response, ctx) {
         if (!response.body) throw new BedrockError("Bedrock returned an empty stream body", { status: response.status });
-        const events = decodeConverseStream(response.body, {
-          ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
-          signal: ctx.link.signal,
-          idleTimeoutMs,
-        })[Symbol.asyncIterator]();
+        const events = decodeEvents(
+          response.body,
+          { ...(ctx.requestId ? { requestId: ctx.requestId } : {}), signal: ctx.link.signal, idleTimeoutMs },
+          () => ctx.link.dispose(),
+        );
         // Wait for the first event while retries are still possible; nothing has reached the caller yet.
         const first = await events.next();
         ctx.link.arm(undefined, "");
         ctx.keepAlive();
-        const iterator = prepend(first, events, () => ctx.link.dispose());
+        const iterator = replayFirst(first, events);
         return new ConverseStreamResponse(iterator, {
           httpStatusCode: response.status,
           requestId: ctx.requestId,
@@ -194,41 +194,22 @@ async function readJson(response: Response, requestId: string | undefined): Prom
   }
 }
 
-/** Re-attaches an already-read first result in front of the rest of an iterator. */
-function prepend<T>(
-  first: IteratorResult<T>,
-  rest: AsyncIterator<T>,
-  onEnd: () => void,
-): AsyncIterator<T> & AsyncIterable<T> {
-  let pending: IteratorResult<T> | undefined = first;
-  let ended = false;
-  const end = () => {
-    if (!ended) {
-      ended = true;
-      onEnd();
-    }
-  };
+/**
+ * Hands out an already-read first result, then the generator's own results: no wrapper per
+ * event (an `async next()` around the generator would cost more than decoding the event).
+ */
+function replayFirst<T>(first: IteratorResult<T, void>, rest: AsyncGenerator<T, void, undefined>): AsyncIterableIterator<T> {
+  let pending: IteratorResult<T, void> | undefined = first;
   return {
-    async next() {
-      if (pending) {
-        const value = pending;
-        pending = undefined;
-        if (value.done) end();
-        return value;
-      }
-      try {
-        const result = await rest.next();
-        if (result.done) end();
-        return result;
-      } catch (error) {
-        end();
-        throw error;
-      }
+    next() {
+      if (pending === undefined) return rest.next();
+      const result = pending;
+      pending = undefined;
+      return Promise.resolve(result);
     },
-    async return(value?: unknown) {
-      end();
-      await rest.return?.(value);
-      return { done: true, value: undefined as T };
+    return() {
+      pending = undefined;
+      return rest.return(undefined);
     },
     [Symbol.asyncIterator]() {
       return this;
