@@ -108,7 +108,7 @@ export class ChatBedrockConverse extends BaseChatModel<ChatBedrockConverseCallOp
   }
 
   override getLsParams(options: this["ParsedCallOptions"]): LangSmithParams {
-    return lsParams(this.model, this.invocationParams(options), options.stop);
+    return lsParams(this.model, this.invocationParams(options));
   }
 
   /**

@@ -56,7 +56,7 @@ export function toLangChainMessage(message: AIMessage): LangChainAIMessage {
  */
 export function toLangChainChunk(chunk: AIMessageChunk): LangChainAIMessageChunk {
   return new LangChainAIMessageChunk({
-    content: structuredClone(chunk.content) as LangChainAIMessageChunk["content"],
+    content: chunkContent(chunk.content),
     ...(chunk.id !== undefined && { id: chunk.id }),
     ...(chunk.name !== undefined && { name: chunk.name }),
     additional_kwargs: { ...chunk.additional_kwargs },
@@ -64,6 +64,18 @@ export function toLangChainChunk(chunk: AIMessageChunk): LangChainAIMessageChunk
     tool_call_chunks: chunk.tool_call_chunks.map((piece) => ({ ...piece, type: "tool_call_chunk" as const })),
     ...(chunk.usage_metadata !== undefined && { usage_metadata: usage(chunk.usage_metadata) }),
   });
+}
+
+// A streamed citation arrives as an empty text block that names its block `index`; LangChain's
+// merge drops empty text blocks it finds no earlier piece for, so the block goes without `text`
+// (the block's text deltas add it back as they merge).
+function chunkContent(content: AIMessageChunk["content"]): LangChainAIMessageChunk["content"] {
+  if (typeof content === "string") return content;
+  return structuredClone(content).map((block) => {
+    if (block.type !== "text" || block.text !== "" || !("citations" in block)) return block;
+    const { text: _empty, ...rest } = block;
+    return rest;
+  }) as LangChainAIMessageChunk["content"];
 }
 
 // Our details add the cache-write TTL buckets; LangChain's type is narrower but keeps any keys.

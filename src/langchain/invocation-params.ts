@@ -25,15 +25,15 @@ export function invocationParams(modelId: string, settings: RequestSettings, cal
   return params;
 }
 
-/** LangSmith's model params: provider, model name, temperature, max tokens and stop sequences. */
-export function lsParams(model: string, params: InvocationParams, stop: string[] | undefined): LangSmithParams {
+/** LangSmith's model params: every key present (LangChain's standard check), unset ones `undefined`. */
+export function lsParams(model: string, params: InvocationParams): LangSmithParams {
   const inference = params.inferenceConfig;
   return {
     ls_provider: "amazon_bedrock",
     ls_model_name: model,
     ls_model_type: "chat",
-    ...(inference?.temperature !== undefined && { ls_temperature: inference.temperature }),
-    ...(inference?.maxTokens !== undefined && { ls_max_tokens: inference.maxTokens }),
-    ...(stop !== undefined && { ls_stop: stop }),
+    ls_temperature: inference?.temperature,
+    ls_max_tokens: inference?.maxTokens,
+    ls_stop: inference?.stopSequences,
   };
 }

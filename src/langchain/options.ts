@@ -38,6 +38,8 @@ export interface ChatBedrockConverseInput extends BaseChatModelParams, Omit<Core
   bedrockApiSessionToken?: string;
   /** @langchain/aws: a Bedrock API key (bearer); same as `apiKey`. */
   bedrockBearerToken?: string;
+  /** Stop sequences of every call (LangChain's name; same as `stopSequences`). */
+  stop?: string[];
   /** @langchain/aws: accepted for compatibility; Bedrock itself decides which tool choices a model takes. */
   supportsToolChoiceValues?: Array<"auto" | "any" | "tool">;
 }
@@ -79,9 +81,10 @@ export function toCoreInput(fields: ChatBedrockConverseInput): CoreInput {
     );
   }
   const core: Record<string, unknown> = {};
-  for (const key of ["model", "modelId", "client", "warn", ...CONNECTION_FIELDS, ...SETTING_FIELDS] as const) {
+  for (const key of ["model", "modelId", "client", "warn", ...CONNECTION_FIELDS] as const) {
     if (fields[key] !== undefined) core[key] = fields[key];
   }
+  Object.assign(core, settingsOf(fields));
   if (fields.applicationInferenceProfile !== undefined) {
     // Requests go to the profile; `model` stays the model's name for tracing, as in @langchain/aws.
     core.model = fields.applicationInferenceProfile;
@@ -103,6 +106,7 @@ export function toCoreInput(fields: ChatBedrockConverseInput): CoreInput {
 export function settingsOf(fields: ChatBedrockConverseInput): RequestSettings {
   const settings: Record<string, unknown> = {};
   for (const key of SETTING_FIELDS) if (fields[key] !== undefined) settings[key] = fields[key];
+  if (settings.stopSequences === undefined && fields.stop !== undefined) settings.stopSequences = fields.stop;
   return settings as RequestSettings;
 }
 

@@ -32,6 +32,7 @@ export const SERIALIZABLE_KEYS: readonly string[] = [
   "timeout",
   "streamIdleTimeout",
   "streaming",
+  "stop",
   "supportsToolChoiceValues",
   ...SETTING_FIELDS,
 ];

@@ -40,10 +40,12 @@ export function structuredOutputPipeline(
     throw new BedrockInputError(`withStructuredOutput method must be "functionCalling" or "jsonSchema", got ${JSON.stringify(method)}`);
   }
   const typed = isInteropZodSchema(outputSchema) || isSerializableSchema(outputSchema);
-  const described = describeSchema(typed ? langChainJsonSchema(outputSchema as never) : outputSchema, config.name);
+  const typedJson = typed ? langChainJsonSchema(outputSchema as never) : undefined;
+  const described = describeSchema(typedJson ?? outputSchema, config.name);
   const { json, name, description } = described;
   const validator = typed ? outputSchema : described.schema;
-  const tracing = { ls_structured_output_format: { kwargs: { method }, schema: json as never } };
+  // Tracers get the schema as LangChain's own converter writes it, as for any LangChain model.
+  const tracing = { ls_structured_output_format: { kwargs: { method }, schema: (typedJson ?? json) as never } };
 
   let llm: ModelRunnable;
   let read: (message: AIMessage) => { value: unknown; raw: string };
