@@ -158,11 +158,11 @@ describe("usage metadata", () => {
 });
 
 describe("stop sequences", () => {
-  it.each([
+  it.each<[string, Record<string, string[]>, Record<string, string[]>]>([
     ["call option", {}, { stop: ["you"] }],
     ["constructor stop", { stop: ["you"] }, {}],
     ["constructor stopSequences", { stopSequences: ["you"] }, {}],
-  ] as const)("%s reaches inferenceConfig.stopSequences", async (_where, fields, options) => {
+  ])("%s reaches inferenceConfig.stopSequences", async (_where, fields, options) => {
     const result = await e.model(fields).invoke("hi, how are you?", options);
     expect(result).toBeInstanceOf(AIMessage);
     expect(result.text).toBe("You said: hi, how are ");
@@ -179,7 +179,7 @@ describe("LangChain's cache", () => {
     const cached = await model.cache!.lookup(getBufferString([message]), model._getSerializedCacheKeyParametersForCall({} as never));
     expect(cached).toHaveLength(1);
     const second = await model.invoke([message]);
-    expect(second).toEqual((cached![0] as { message: unknown }).message);
+    expect(second).toEqual((cached![0] as unknown as { message: unknown }).message);
     expect(second.text).toBe(first.text);
     expect(e.bodies()).toHaveLength(1);
   });
