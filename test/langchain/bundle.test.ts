@@ -1,0 +1,68 @@
+// Packaging: @langchain/core stays out of the main entry, the adapter bundles for edge runtimes, the subpath export is declared.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, type Metafile } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+async function bundle(entry: string, options: { external?: string[] } = {}): Promise<Metafile> {
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    conditions: ["workerd", "worker", "browser"],
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    ...options,
+  });
+  return result.metafile;
+}
+
+const externalImports = (meta: Metafile) => Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? sourceFiles(full) : full.endsWith(".ts") ? [full] : [];
+  });
+}
+
+describe("packaging", () => {
+  it("the main entry's bundle holds nothing of LangChain", async () => {
+    const meta = await bundle("src/index.ts");
+    expect(Object.keys(meta.inputs).filter((path) => path.includes("@langchain") || path.includes("src/langchain"))).toEqual([]);
+    expect(externalImports(meta)).toEqual([]);
+  });
+
+  it("only src/langchain/ imports @langchain/core", () => {
+    const importers = sourceFiles(join(root, "src"))
+      .filter((file) => /from\s+"@langchain\//.test(readFileSync(file, "utf8")))
+      .map((file) => relative(root, file));
+    expect(importers.length).toBeGreaterThan(0);
+    expect(importers.filter((file) => !file.startsWith("src/langchain/"))).toEqual([]);
+  });
+
+  it("bedrock-edge/langchain bundles for workerd and browsers with no Node built-in", async () => {
+    const meta = await bundle("src/langchain/index.ts");
+    expect(externalImports(meta)).toEqual([]);
+    expect(Object.keys(meta.inputs).some((path) => path.includes("node_modules/@langchain/core/"))).toBe(true);
+  });
+
+  it("with @langchain/core left to the app, the adapter imports only @langchain/core", async () => {
+    const meta = await bundle("src/langchain/index.ts", { external: ["@langchain/core", "@langchain/core/*"] });
+    expect(new Set(externalImports(meta).map((path) => path.split("/").slice(0, 2).join("/")))).toEqual(new Set(["@langchain/core"]));
+  });
+
+  it("package.json: the ./langchain export and @langchain/core as an optional peer", () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    expect(pkg.exports["./langchain"]).toEqual({ types: "./dist/langchain/index.d.ts", import: "./dist/langchain/index.js" });
+    expect(pkg.peerDependencies["@langchain/core"]).toMatch(/^\^1\./);
+    expect(pkg.peerDependenciesMeta["@langchain/core"]).toEqual({ optional: true });
+    expect(pkg.dependencies["@langchain/core"]).toBeUndefined();
+  });
+});
