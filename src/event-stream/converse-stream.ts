@@ -1,6 +1,6 @@
 // A ConverseStream response body → its one-key events, with truncation, abort and idle-timeout handling.
 import { AbortError, BedrockError, NetworkError, StreamDecodeError, TimeoutError } from "../errors/index.js";
-import { createEventDecoder } from "./event-decoder.js";
+import { EventDecoder } from "./event-decoder.js";
 import { FrameSplitter } from "./frame-splitter.js";
 import type { ConverseStreamOutput } from "../wire/index.js";
 
@@ -44,7 +44,7 @@ export async function* decodeEvents(
   const context = options.requestId === undefined ? {} : { requestId: options.requestId };
   const reader = body.getReader();
   const splitter = new FrameSplitter(context);
-  const decode = createEventDecoder(context);
+  const decoder = new EventDecoder(context);
   // Abort and idle timeout cancel the reader, which settles a pending read() as done: no race
   // promise per read. The flags tell that ending apart from the body's real end.
   let stopReason: BedrockError | undefined;
@@ -64,20 +64,24 @@ export async function* decodeEvents(
     signal?.addEventListener("abort", onAbort, { once: true });
     for (;;) {
       idle?.reading();
-      const { done, value } = await reader.read().catch((error: unknown) => {
+      let read: ReadableStreamReadResult<Uint8Array>;
+      try {
+        read = await reader.read();
+      } catch (error) {
         if (stopReason) throw stopReason;
         if (BedrockError.isInstance(error)) throw error;
         // fetch reports a dropped connection as a bare TypeError ("terminated"); type it.
         const detail = error instanceof Error ? error.message : String(error);
         throw new NetworkError(`connection lost mid-stream: ${detail}`, { ...context, cause: error });
-      });
+      }
+      const { done, value } = read;
       idle?.idle();
       if (stopReason) throw stopReason;
       if (done) break;
       for (const frame of splitter.push(value)) {
-        const event = decode(frame);
-        if (event.messageStop !== undefined) sawMessageStop = true;
-        else if (event.metadata !== undefined) sawMetadata = true;
+        const event = decoder.decode(frame);
+        if (decoder.lastType === "messageStop") sawMessageStop = true;
+        else if (decoder.lastType === "metadata") sawMetadata = true;
         yield event;
       }
       if (splitter.failure) throw splitter.failure;

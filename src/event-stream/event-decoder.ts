@@ -16,32 +16,42 @@ const MAX_KNOWN = 16;
 const MAX_KNOWN_BYTES = 256;
 
 /**
- * Returns `decode(frame)`, equal to `frameToEvent(decodeFrame(frame))` for frames that passed
+ * `decode(frame)` equals `frameToEvent(decodeFrame(frame))` for frames that passed
  * `FrameSplitter`. An `event` frame whose header section (all string headers) matches one seen
  * earlier in the stream skips header parsing and routing: the same bytes decode to the same
  * headers. Anything else (exceptions, errors, new or unusual headers) takes the full path.
  */
-export function createEventDecoder(context: { requestId?: string }): (frame: Uint8Array) => ConverseStreamOutput {
-  const known: KnownHeaders[] = [];
-  return (frame) => {
+export class EventDecoder {
+  /** The `:event-type` of the event `decode` last returned (cheaper to test than the event's key). */
+  lastType = "";
+  readonly #known: KnownHeaders[] = [];
+  readonly #context: { requestId?: string };
+
+  constructor(context: { requestId?: string } = {}) {
+    this.#context = context;
+  }
+
+  decode(frame: Uint8Array): ConverseStreamOutput {
     const headersLength = readUint32(frame, HEADERS_LENGTH_OFFSET);
     const bodyStart = HEADERS_OFFSET + headersLength;
     const bodyEnd = frame.length - MESSAGE_CRC_LENGTH;
     if (bodyStart <= bodyEnd) {
-      for (const entry of known) {
+      for (const entry of this.#known) {
         if (entry.bytes.length === headersLength && sameBytes(entry.bytes, frame, HEADERS_OFFSET)) {
-          return eventFromBody(entry.eventType, entry.contentType, frame.subarray(bodyStart, bodyEnd), context);
+          this.lastType = entry.eventType;
+          return eventFromBody(entry.eventType, entry.contentType, frame.subarray(bodyStart, bodyEnd), this.#context);
         }
       }
     }
-    const decoded = decodeFrame(frame, context);
-    const event = frameToEvent(decoded, context);
-    if (known.length < MAX_KNOWN && headersLength <= MAX_KNOWN_BYTES) {
-      const route = eventRoute(decoded);
-      if (route) known.push({ bytes: frame.slice(HEADERS_OFFSET, bodyStart), ...route });
+    const decoded = decodeFrame(frame, this.#context);
+    const event = frameToEvent(decoded, this.#context);
+    const route = eventRoute(decoded);
+    this.lastType = route?.eventType ?? Object.keys(event)[0]!;
+    if (route && this.#known.length < MAX_KNOWN && headersLength <= MAX_KNOWN_BYTES) {
+      this.#known.push({ bytes: frame.slice(HEADERS_OFFSET, bodyStart), ...route });
     }
     return event;
-  };
+  }
 }
 
 /** The route of a frame that `frameToEvent` just accepted as an event, if its headers are all strings. */

@@ -1,10 +1,10 @@
-// createEventDecoder: the same events and errors as frameToEvent(decodeFrame()), with repeated header sections remembered.
+// EventDecoder: the same events and errors as frameToEvent(decodeFrame()), with repeated header sections remembered.
 import type { MessageHeaders } from "@smithy/core/event-streams";
 import { describe, expect, it } from "vitest";
 import { codec } from "../../src/event-stream/codec.js";
 import { decodeFrame } from "../../src/event-stream/decode-frame.js";
 import { encodeErrorFrame, encodeExceptionFrame, encodeStreamEvent } from "../../src/event-stream/encode.js";
-import { createEventDecoder } from "../../src/event-stream/event-decoder.js";
+import { EventDecoder } from "../../src/event-stream/event-decoder.js";
 import { frameToEvent } from "../../src/event-stream/frame-to-event.js";
 
 const utf8 = new TextEncoder();
@@ -26,10 +26,12 @@ function reference(bytes: Uint8Array, requestId?: string): unknown {
 }
 
 function decodeAll(frames: Uint8Array[], requestId?: string): unknown[] {
-  const decode = createEventDecoder(requestId === undefined ? {} : { requestId });
+  const decoder = new EventDecoder(requestId === undefined ? {} : { requestId });
   return frames.map((bytes) => {
     try {
-      return decode(bytes);
+      const event = decoder.decode(bytes);
+      expect(decoder.lastType).toBe(Object.keys(event)[0]);
+      return event;
     } catch (error) {
       return { error: (error as Error).constructor.name, message: (error as Error).message, requestId: (error as { requestId?: string }).requestId };
     }
@@ -94,16 +96,16 @@ const SEQUENCES: Array<[string, Uint8Array[]]> = [
   ],
 ];
 
-describe("createEventDecoder", () => {
+describe("EventDecoder", () => {
   it.each(SEQUENCES)("matches the full path: %s", (_name, frames) => {
     expect(decodeAll(frames, "req-1")).toEqual(frames.map((bytes) => reference(bytes, "req-1")));
   });
 
   it("returns fresh event objects, not shared ones, for repeated frames", () => {
     const bytes = encodeStreamEvent({ contentBlockDelta: { contentBlockIndex: 0, delta: { text: "a" } } });
-    const decode = createEventDecoder({});
-    const first = decode(bytes);
-    const second = decode(bytes);
+    const decoder = new EventDecoder();
+    const first = decoder.decode(bytes);
+    const second = decoder.decode(bytes);
     expect(second).toEqual(first);
     expect(second).not.toBe(first);
     expect(second.contentBlockDelta).not.toBe(first.contentBlockDelta);
