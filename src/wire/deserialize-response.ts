@@ -42,7 +42,11 @@ export function deserializeStreamEvent(eventType: string, payload: unknown): Con
     const delta = decodeDelta(body.delta, "contentBlockDelta.delta");
     if (delta !== body.delta) body = { ...body, delta };
   }
-  return { [eventType]: body } as unknown as ConverseStreamOutput;
+  // Assigned rather than `{ [eventType]: body }`: V8 builds computed-key literals in a slow
+  // dictionary mode, which costs more per event than the rest of this function.
+  const event: Record<string, unknown> = {};
+  event[eventType] = body;
+  return event as ConverseStreamOutput;
 }
 
 function decodeDelta(delta: Json, path: string): Json {
