@@ -14,7 +14,7 @@ const K = Int32Array.from(
 );
 
 // Initial hash value: the first 32 bits of the fractional parts of the square roots of the first 8 primes.
-const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const H0 = Int32Array.of(0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19);
 
 const BLOCK = 64;
 /** One message schedule, reused: hashing is synchronous, so no two calls share it at once. */
@@ -60,7 +60,7 @@ function compress(state: Int32Array, bytes: Uint8Array, at: number): void {
 
 /** SHA-256 of `data`, synchronously. */
 export function sha256(data: Uint8Array): Uint8Array<ArrayBuffer> {
-  const state = Int32Array.from(H0);
+  const state = H0.slice();
   const length = data.length;
   const whole = length - (length % BLOCK);
   for (let at = 0; at < whole; at += BLOCK) compress(state, data, at);
@@ -69,13 +69,21 @@ export function sha256(data: Uint8Array): Uint8Array<ArrayBuffer> {
   const tail = new Uint8Array(rest < BLOCK - 8 ? BLOCK : 2 * BLOCK);
   tail.set(data.subarray(whole));
   tail[rest] = 0x80;
-  const view = new DataView(tail.buffer);
-  view.setUint32(tail.length - 8, Math.floor(length / 0x20000000));
-  view.setUint32(tail.length - 4, (length << 3) >>> 0);
+  const high = Math.floor(length / 0x20000000);
+  const low = (length << 3) >>> 0;
+  for (let i = 0; i < 4; i++) {
+    tail[tail.length - 8 + i] = high >>> (24 - 8 * i);
+    tail[tail.length - 4 + i] = low >>> (24 - 8 * i);
+  }
   for (let at = 0; at < tail.length; at += BLOCK) compress(state, tail, at);
   const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setInt32(i * 4, state[i]!);
+  for (let i = 0; i < 8; i++) {
+    const word = state[i]!;
+    out[i * 4] = word >>> 24;
+    out[i * 4 + 1] = word >>> 16;
+    out[i * 4 + 2] = word >>> 8;
+    out[i * 4 + 3] = word;
+  }
   return out;
 }
 
