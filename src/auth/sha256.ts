@@ -105,10 +105,10 @@ function makeSha256(getSubtle: () => SubtleCrypto | undefined): ChecksumConstruc
           return jsDigest(key, data);
         }
       }
-      const subtle = getSubtle();
       const small = this.#length <= (key === undefined ? HASH_JS_MAX_BYTES : HMAC_JS_MAX_BYTES);
       // Some WebCrypto implementations refuse zero-length HMAC keys; pure JS handles them.
-      if (subtle === undefined || small || key?.byteLength === 0) return jsDigest(key, data);
+      const subtle = small || key?.byteLength === 0 ? undefined : getSubtle();
+      if (subtle === undefined) return jsDigest(key, data);
       try {
         return await subtleDigest(subtle, key, data);
       } catch {
