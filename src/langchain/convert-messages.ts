@@ -6,7 +6,8 @@ import {
   type UsageMetadata as LangChainUsageMetadata,
 } from "@langchain/core/messages";
 import { coerceMessages, type MessageLike } from "../chat/convert-input.js";
-import type { AIMessage, AIMessageChunk, BaseMessage } from "../chat/messages.js";
+import { AIMessage, type AIMessageChunk, type BaseMessage } from "../chat/messages.js";
+import { fromLangChainContent, toLangChainContent } from "./convert-blocks.js";
 
 /**
  * The provider tag LangChain v1 reads to turn provider content into standard blocks
@@ -17,12 +18,14 @@ export const MODEL_PROVIDER = "bedrock-converse";
 /**
  * LangChain messages → bedrock-edge messages. `coerceMessages` rebuilds foreign message objects
  * from their fields (content blocks, tool calls, usage, metadata, tool call IDs, status, artifact)
- * and refuses roles Converse has no place for.
+ * and refuses roles Converse has no place for; AI messages' standard reasoning blocks become ours.
  * @example
  * fromLangChainMessages([new SystemMessage("Be brief."), new HumanMessage("Hi")]);
  */
 export function fromLangChainMessages(messages: readonly LangChainBaseMessage[]): BaseMessage[] {
-  return coerceMessages(messages as unknown as MessageLike[]);
+  const ours = coerceMessages(messages as unknown as MessageLike[]);
+  for (const message of ours) if (message instanceof AIMessage) message.content = fromLangChainContent(message.content);
+  return ours;
 }
 
 /** One LangChain AI message → bedrock-edge's `AIMessage` (e.g. to read a reply with our parsers). */
@@ -31,13 +34,13 @@ export function fromLangChainAIMessage(message: LangChainAIMessage): AIMessage {
 }
 
 /**
- * A reply → LangChain `AIMessage`: content blocks (reasoning with its signature, citations, raw
- * Bedrock blocks), tool calls, invalid tool calls, usage (cache and TTL details included), id,
+ * A reply → LangChain `AIMessage`: content blocks (reasoning with its signature as @langchain/aws
+ * writes it, citations, raw Bedrock blocks), tool calls, invalid tool calls, usage (cache and TTL details included), id,
  * `additional_kwargs` and `response_metadata` (plus `model_provider`).
  */
 export function toLangChainMessage(message: AIMessage): LangChainAIMessage {
   return new LangChainAIMessage({
-    content: structuredClone(message.content) as LangChainAIMessage["content"],
+    content: toLangChainContent(message.content) as LangChainAIMessage["content"],
     ...(message.id !== undefined && { id: message.id }),
     ...(message.name !== undefined && { name: message.name }),
     additional_kwargs: { ...message.additional_kwargs },
@@ -51,12 +54,13 @@ export function toLangChainMessage(message: AIMessage): LangChainAIMessage {
 /**
  * A streamed chunk → LangChain `AIMessageChunk`. Tool calls travel as `tool_call_chunks` (with
  * their `index`), from which LangChain derives `tool_calls` as it concatenates; content blocks keep
- * their `index`, so LangChain's `concat` merges them as ours does. Every chunk carries
- * `model_provider` (LangChain's merge keeps one copy), so each can be read as standard blocks.
+ * their `index`, so LangChain's `concat` merges them as ours does (see `toLangChainContent`).
+ * Every chunk carries `model_provider` (LangChain's merge keeps one copy), so each can be read as
+ * standard blocks.
  */
 export function toLangChainChunk(chunk: AIMessageChunk): LangChainAIMessageChunk {
   return new LangChainAIMessageChunk({
-    content: chunkContent(chunk.content),
+    content: toLangChainContent(chunk.content, { stream: true }) as LangChainAIMessageChunk["content"],
     ...(chunk.id !== undefined && { id: chunk.id }),
     ...(chunk.name !== undefined && { name: chunk.name }),
     additional_kwargs: { ...chunk.additional_kwargs },
@@ -64,18 +68,6 @@ export function toLangChainChunk(chunk: AIMessageChunk): LangChainAIMessageChunk
     tool_call_chunks: chunk.tool_call_chunks.map((piece) => ({ ...piece, type: "tool_call_chunk" as const })),
     ...(chunk.usage_metadata !== undefined && { usage_metadata: usage(chunk.usage_metadata) }),
   });
-}
-
-// A streamed citation arrives as an empty text block that names its block `index`; LangChain's
-// merge drops empty text blocks it finds no earlier piece for, so the block goes without `text`
-// (the block's text deltas add it back as they merge).
-function chunkContent(content: AIMessageChunk["content"]): LangChainAIMessageChunk["content"] {
-  if (typeof content === "string") return content;
-  return structuredClone(content).map((block) => {
-    if (block.type !== "text" || block.text !== "" || !("citations" in block)) return block;
-    const { text: _empty, ...rest } = block;
-    return rest;
-  }) as LangChainAIMessageChunk["content"];
 }
 
 // Our details add the cache-write TTL buckets; LangChain's type is narrower but keeps any keys.

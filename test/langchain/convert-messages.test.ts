@@ -35,10 +35,24 @@ const withoutProvider = (metadata: Dict): Dict => {
   return rest;
 };
 
-/** The fields a message is made of, in comparable form. */
+/**
+ * Our content as @langchain/aws writes it: text reasoning as LangChain's standard reasoning block
+ * (signature and stream index kept); everything else as it is.
+ */
+function awsShaped(content: AIMessage["content"]): unknown {
+  if (typeof content === "string") return content;
+  return content.map((block) => {
+    const b = block as Dict;
+    if (b.type !== "reasoning_content" || typeof b.reasoningText !== "object") return block;
+    const { text, signature } = b.reasoningText as Dict;
+    return { type: "reasoning", reasoning: text, ...(signature !== undefined && { signature }), ...(b.index !== undefined && { index: b.index }) };
+  });
+}
+
+/** The fields a message is made of, in comparable form; ours with its content as LangChain's would be. */
 function fieldsOf(message: AIMessage | LcAIMessage): Dict {
   return {
-    content: message.content,
+    content: message instanceof AIMessage ? awsShaped(message.content) : message.content,
     id: message.id,
     tool_calls: message.tool_calls,
     invalid_tool_calls: message.invalid_tool_calls,
@@ -69,6 +83,7 @@ describe("recorded streams: LangChain chunks concatenate to the LangChain form o
       expect(joined.tool_call_chunks).toEqual(message.tool_call_chunks.map((c) => ({ ...c, type: "tool_call_chunk" })));
       // And back: the LangChain message rebuilds ours, reasoning signatures and all.
       expect(fieldsOf(fromLangChainAIMessage(joined))).toEqual(fieldsOf(message));
+      expect(fromLangChainAIMessage(joined).content).toEqual(message.content);
     });
   }
 });
@@ -82,6 +97,7 @@ describe("recorded Converse replies: ours → LangChain → ours", () => {
       expect(fieldsOf(lc)).toEqual(fieldsOf(ours));
       expect(lc.text).toBe(ours.text);
       expect(fieldsOf(fromLangChainAIMessage(lc))).toEqual(fieldsOf(ours));
+      expect(fromLangChainAIMessage(lc).content).toEqual(ours.content);
     });
   }
 });
@@ -121,13 +137,29 @@ describe("our replies → LangChain, field by field", () => {
     expect(fieldsOf(lc)).toEqual(fieldsOf(ours));
     expect(lc.response_metadata).toEqual({ ...ours.response_metadata, model_provider: MODEL_PROVIDER });
     expect(fieldsOf(fromLangChainAIMessage(lc))).toEqual(fieldsOf(ours));
+    expect(fromLangChainAIMessage(lc).content).toEqual(ours.content);
+  });
+
+  it("text reasoning is LangChain's standard block (as @langchain/aws writes it); redacted reasoning keeps its shape", () => {
+    const lc = toLangChainMessage(new AIMessage({ content: [signed, redacted, { type: "text", text: "Voilà." }] }));
+    expect(lc.content).toEqual([
+      { type: "reasoning", reasoning: "The user wants French.", signature: "c2lnbmF0dXJl" },
+      { type: "reasoning_content", redactedContent: "cmVkYWN0ZWQ=" },
+      { type: "text", text: "Voilà." },
+    ]);
+  });
+
+  it("a reasoning block with more than text and signature stays LangChain's on the way back", () => {
+    const block = { type: "reasoning", reasoning: "r", signature: "s", extras: { k: 1 } };
+    expect(fromLangChainAIMessage(new LcAIMessage({ content: [block as never] })).content).toEqual([block]);
   });
 
   it("the LangChain copy shares nothing with ours", () => {
-    const ours = new AIMessage({ content: [structuredClone(signed)] });
+    const citation = { type: "text", text: "Voilà.", citations: [{ title: "doc" }] };
+    const ours = new AIMessage({ content: [structuredClone(citation)] });
     const lc = toLangChainMessage(ours);
-    (lc.content as unknown as Array<{ reasoningText: { text: string } }>)[0]!.reasoningText.text = "edited";
-    expect((ours.content as Array<{ reasoningText: { text: string } }>)[0]!.reasoningText.text).toBe("The user wants French.");
+    (lc.content as unknown as Array<{ citations: Array<{ title: string }> }>)[0]!.citations[0]!.title = "edited";
+    expect(ours.content).toEqual([citation]);
   });
 
   it("LangChain v1 reads our reasoning as a standard block that keeps its signature", () => {
