@@ -59,7 +59,7 @@ async function observe(make: Make): Promise<Record<string, unknown>> {
   const thoughtStream = await joined(make(THINKING), "I love programming.");
   const called = await make().bindTools([getWeather]).invoke("get_weather city=Paris");
   const calledStream = await joined(make().bindTools([getWeather]), "get_weather city=Paris");
-  const person = await make().withStructuredOutput(z.object({ name: z.string(), age: z.number() }), { name: "person" }).invoke("name=Ada, age=36");
+  const person = await (make() as ChatBedrockConverse).withStructuredOutput(z.object({ name: z.string(), age: z.number() }), { name: "person" }).invoke("name=Ada, age=36");
   const agent = createReactAgent({ llm: make() as never, tools: [getWeather, getTime] });
   const { messages } = await agent.invoke({ messages: [{ role: "user", content: "get_weather city=Paris; get_time zone=UTC" }] });
   return {
