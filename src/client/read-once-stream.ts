@@ -1,0 +1,70 @@
+// A result that is both an async iterable and a ReadableStream of the same items, consumed once.
+
+export interface ResponseMetadata {
+  httpStatusCode: number;
+  requestId: string | undefined;
+  attempts: number;
+}
+
+/**
+ * Items of one streamed response. Consume it once: iterate it (`for await (const x of result)`)
+ * or read `.stream` (a WHATWG ReadableStream, itself async-iterable where the runtime supports
+ * it), not both. Breaking out of the loop, `cancel()`, or cancelling the stream releases the
+ * connection.
+ */
+export class ReadOnceStream<T> implements AsyncIterable<T> {
+  /** HTTP status, request ID and attempts of the underlying response. */
+  readonly $metadata: ResponseMetadata | undefined;
+  #iterator: AsyncIterator<T>;
+  #stream: ReadableStream<T> | undefined;
+  #claimed: "iterator" | "stream" | undefined;
+
+  constructor(iterator: AsyncIterator<T>, metadata?: ResponseMetadata) {
+    this.#iterator = iterator;
+    this.$metadata = metadata;
+  }
+
+  /** `x-amzn-requestid` of the call. */
+  get requestId(): string | undefined {
+    return this.$metadata?.requestId;
+  }
+
+  /** The items as a ReadableStream (created on first access; pulls only when read). */
+  get stream(): ReadableStream<T> {
+    if (this.#stream) return this.#stream;
+    this.#claim("stream");
+    const iterator = this.#iterator;
+    this.#stream = new ReadableStream<T>(
+      {
+        async pull(controller) {
+          const next = await iterator.next();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        },
+        async cancel() {
+          await iterator.return?.();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return this.#stream;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    this.#claim("iterator");
+    return this.#iterator;
+  }
+
+  /** Stops reading and releases the connection. */
+  async cancel(): Promise<void> {
+    if (this.#stream) await this.#stream.cancel();
+    else await this.#iterator.return?.();
+  }
+
+  #claim(kind: "iterator" | "stream"): void {
+    if (this.#claimed && this.#claimed !== kind) {
+      throw new TypeError(`A ${this.constructor.name} can be consumed once: iterate it or read .stream, not both`);
+    }
+    this.#claimed = kind;
+  }
+}
