@@ -1,0 +1,157 @@
+// Section 1: browser bundle size (esbuild, platform browser, ESM, minified, then gzip -9) of each client's entry.
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+// Each entry imports what an app would and calls the API, so tree shaking keeps exactly what the call needs.
+// Ours is bundled from dist/ (what npm ships), through the package's main entry.
+const ENTRIES = [
+  {
+    group: "a",
+    name: "bedrock-edge BedrockRuntime.converseStream",
+    ours: true,
+    code: `import { BedrockRuntime } from "bedrock-edge";
+export async function run(options, request) {
+  const client = new BedrockRuntime(options);
+  for await (const event of await client.converseStream(request)) console.log(event);
+}`,
+  },
+  {
+    group: "a",
+    name: "@aws-sdk/client-bedrock-runtime ConverseStreamCommand",
+    code: `import { BedrockRuntimeClient, ConverseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
+export async function run(options, request) {
+  const client = new BedrockRuntimeClient(options);
+  const { stream } = await client.send(new ConverseStreamCommand(request));
+  for await (const event of stream) console.log(event);
+}`,
+  },
+  {
+    group: "a",
+    name: "@ai-sdk/amazon-bedrock provider doStream",
+    code: `import { createAmazonBedrock } from "@ai-sdk/amazon-bedrock";
+export async function run(options, modelId, prompt) {
+  const { stream } = await createAmazonBedrock(options)(modelId).doStream({ prompt });
+  for await (const part of stream) console.log(part);
+}`,
+  },
+  {
+    group: "a",
+    name: "ai streamText + @ai-sdk/amazon-bedrock",
+    code: `import { createAmazonBedrock } from "@ai-sdk/amazon-bedrock";
+import { streamText } from "ai";
+export async function run(options, modelId, prompt) {
+  const result = streamText({ model: createAmazonBedrock(options)(modelId), prompt });
+  for await (const part of result.fullStream) console.log(part);
+}`,
+  },
+  {
+    group: "a",
+    name: "aws4fetch AwsClient (signer only, no stream decoding)",
+    code: `import { AwsClient } from "aws4fetch";
+export async function run(options, url, body) {
+  return new AwsClient(options).fetch(url, { method: "POST", body });
+}`,
+  },
+  {
+    group: "b",
+    name: "bedrock-edge ChatBedrockConverse.bindTools().stream",
+    ours: true,
+    code: `import { ChatBedrockConverse } from "bedrock-edge/chat-model";
+export async function run(fields, tools, input) {
+  const model = new ChatBedrockConverse(fields).bindTools(tools);
+  for await (const chunk of await model.stream(input)) console.log(chunk);
+}`,
+  },
+  {
+    group: "b",
+    name: "@langchain/aws ChatBedrockConverse.bindTools().stream",
+    code: `import { ChatBedrockConverse } from "@langchain/aws";
+export async function run(fields, tools, input) {
+  const model = new ChatBedrockConverse(fields).bindTools(tools);
+  for await (const chunk of await model.stream(input)) console.log(chunk);
+}`,
+  },
+  {
+    group: "b",
+    name: "ai streamText with tools + @ai-sdk/amazon-bedrock",
+    code: `import { createAmazonBedrock } from "@ai-sdk/amazon-bedrock";
+import { streamText } from "ai";
+export async function run(options, modelId, tools, prompt) {
+  const result = streamText({ model: createAmazonBedrock(options)(modelId), tools, prompt });
+  for await (const part of result.fullStream) console.log(part);
+}`,
+  },
+];
+
+/** Pieces of entry (a), each bundled alone: where its bytes come from (shared code counts in each). */
+const PARTS = [
+  ["@smithy/signature-v4 SignatureV4 (the required signer, alone)", `import { SignatureV4 } from "@smithy/signature-v4"; export const s = (o) => new SignatureV4(o);`],
+  ["signRequest: SignatureV4 + SHA-256 + fetch bridge", `export { signRequest } from "bedrock-edge";`],
+  ["decodeConverseStream: frames → typed events (with errors)", `export { decodeConverseStream } from "bedrock-edge";`],
+  ["wire: validate + serialize request, deserialize events", `export { validateConverseRequest, serializeConverseRequest, deserializeStreamEvent } from "bedrock-edge";`],
+  ["errors: BedrockError and the AWS exception classes", `export * from "${root}dist/errors/index.js";`],
+];
+
+/** dist path of ChatBedrockConverse: the main entry once it re-exports it, else its own module. */
+async function chatModelPath() {
+  const index = await import(new URL("../dist/index.js", import.meta.url).href);
+  return index.ChatBedrockConverse ? `${root}dist/index.js` : `${root}dist/chat/chat-model.js`;
+}
+
+/** Bundles one entry; returns its bytes and, for our rows, the largest inputs (to see what to trim). */
+export async function bundle(code, { metafile = false } = {}) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: root, loader: "js", sourcefile: "entry.js" },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    write: false,
+    metafile,
+    logLevel: "silent",
+    alias: { "bedrock-edge/chat-model": await chatModelPath(), "bedrock-edge": `${root}dist/index.js` },
+  });
+  const bytes = result.outputFiles[0].contents;
+  const out = { minified: bytes.byteLength, gzipped: gzipSync(bytes, { level: 9 }).byteLength };
+  if (metafile) {
+    const inputs = Object.values(result.metafile.outputs)[0].inputs;
+    out.inputs = Object.entries(inputs)
+      .map(([path, v]) => ({ path, bytes: v.bytesInOutput }))
+      .sort((x, y) => y.bytes - x.bytes);
+  }
+  return out;
+}
+
+function firstErrorLine(error) {
+  const first = error?.errors?.[0];
+  if (first) return `${first.text}${first.location ? ` (${first.location.file}:${first.location.line})` : ""}`;
+  return String(error?.message ?? error).split("\n")[0];
+}
+
+/** Bundle sizes are deterministic: one build per entry (the "median of several runs" is of one value). */
+export async function runSize() {
+  const rows = [];
+  const parts = [];
+  for (const [name, code] of PARTS) parts.push({ name, ...(await bundle(code)) });
+  for (const entry of ENTRIES) {
+    try {
+      rows.push({ ...entry, ...(await bundle(entry.code, { metafile: entry.ours })) });
+    } catch (error) {
+      rows.push({ ...entry, error: firstErrorLine(error) });
+    }
+  }
+  return { rows, parts };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { rows, parts } = await runSize();
+  for (const part of parts) console.log("part", part.name, `${part.minified} min, ${part.gzipped} gz`);
+  for (const row of rows) {
+    console.log(row.group, row.name, row.error ?? `${row.minified} min, ${row.gzipped} gz`);
+    if (row.inputs && process.argv.includes("--inputs")) for (const i of row.inputs.slice(0, 30)) console.log("    ", i.bytes, i.path);
+  }
+}
