@@ -1,0 +1,102 @@
+// The chat page GET / serves: one HTML document with its script inline, no build step and no dependencies.
+
+/**
+ * The page keeps the conversation, POSTs it to /chat and renders the Server-Sent Events as they
+ * arrive: `delta` text, then `usage`, then `done`, or `error`. Its SSE reader is ten lines because
+ * it reads only this Worker's output; a bundled front end would use `readSSEChunks` from bedrock-edge.
+ */
+export const CHAT_PAGE = /* html */ `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>bedrock-edge chat</title>
+<link rel="icon" href="data:,">
+<style>
+  body { font: 16px/1.5 system-ui, sans-serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
+  h1 { font-size: 1.3rem; }
+  #log { display: grid; gap: .6rem; margin-bottom: 1rem; }
+  .turn { padding: .6rem .8rem; border-radius: .5rem; white-space: pre-wrap; }
+  .user { background: #e8f0fe; justify-self: end; }
+  .assistant { background: #f1f3f4; }
+  .usage { font-size: .8rem; color: #5f6368; }
+  .error { background: #fce8e6; color: #a50e0e; }
+  form { display: grid; gap: .5rem; }
+  textarea { font: inherit; padding: .5rem; min-height: 4rem; }
+  button { justify-self: start; font: inherit; padding: .4rem 1.2rem; }
+</style>
+</head>
+<body>
+<h1>Chat with Amazon Bedrock from a Worker</h1>
+<div id="log" aria-live="polite"></div>
+<form id="chat">
+  <label for="prompt">Message</label>
+  <textarea id="prompt" name="prompt" required>I love programming.</textarea>
+  <button id="send" type="submit">Send</button>
+</form>
+<script type="module">
+const log = document.getElementById("log");
+const form = document.getElementById("chat");
+const input = document.getElementById("prompt");
+const send = document.getElementById("send");
+const messages = [];
+
+function add(kind, text) {
+  const div = document.createElement("div");
+  div.className = "turn " + kind;
+  div.textContent = text;
+  log.append(div);
+  return div;
+}
+
+// Reads this Worker's SSE: "event:" and "data:" lines, a blank line after each event.
+async function* events(response) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    buffer += read.value;
+    for (let end = buffer.indexOf("\\n\\n"); end >= 0; end = buffer.indexOf("\\n\\n")) {
+      const lines = buffer.slice(0, end).split("\\n");
+      buffer = buffer.slice(end + 2);
+      const event = (lines.find((l) => l.startsWith("event: ")) ?? "event: message").slice(7);
+      const data = lines.filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\\n");
+      if (data) yield { event, data: JSON.parse(data) };
+    }
+  }
+}
+
+form.addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const text = input.value.trim();
+  if (!text) return;
+  messages.push({ role: "user", content: text });
+  add("user", text);
+  input.value = "";
+  send.disabled = true;
+  const reply = add("assistant", "");
+  try {
+    const response = await fetch("/chat", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ messages }),
+    });
+    if (!response.ok) throw new Error((await response.json()).message);
+    for await (const { event, data } of events(response)) {
+      if (event === "delta") reply.textContent += data.text;
+      else if (event === "usage") add("usage", data.input_tokens + " input tokens, " + data.output_tokens + " output tokens");
+      else if (event === "error") throw new Error(data.name + ": " + data.message);
+    }
+    if (reply.textContent) messages.push({ role: "assistant", content: reply.textContent });
+    else messages.pop();
+  } catch (error) {
+    messages.pop();
+    add("error", String(error.message ?? error));
+  } finally {
+    send.disabled = false;
+    input.focus();
+  }
+});
+</script>
+</body>
+</html>
+`;
