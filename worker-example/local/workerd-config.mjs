@@ -1,0 +1,40 @@
+// The workerd config for running the example Worker locally: one module, wrangler.toml's date and flags, bindings from the environment.
+
+/** Environment variable that carries binding `name` into workerd (prefixed, so the user's own AWS_* never collide). */
+export const bindingEnvName = (name) => `BEDROCK_EDGE_WORKER_${name}`;
+
+/**
+ * Cap'n Proto text config. Bindings are `fromEnvironment`, so secrets travel in the child's
+ * environment and are never written to disk. Outbound fetches may reach public hosts (Bedrock,
+ * with the usual CA roots) and loopback (the emulator), which workerd's default network refuses.
+ * @param {{ moduleFile: string, compatibilityDate: string, compatibilityFlags?: string[], bindingNames: string[], address: string }} options
+ * @returns {string}
+ */
+export function workerdConfig(options) {
+  const names = options.bindingNames.map((name) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Binding name ${JSON.stringify(name)} is not a valid identifier`);
+    return name;
+  });
+  const bindings = names.map((name) => `(name = "${name}", fromEnvironment = "${bindingEnvName(name)}")`);
+  const flags = (options.compatibilityFlags ?? []).map((flag) => JSON.stringify(flag));
+  return `using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .exampleWorker),
+    (name = "outbound", network = (allow = ["public", "local"], tlsOptions = (trustBrowserCas = true))),
+  ],
+  sockets = [(name = "http", address = ${JSON.stringify(options.address)}, http = (), service = "main")],
+);
+
+const exampleWorker :Workerd.Worker = (
+  modules = [(name = "worker.mjs", esModule = embed ${JSON.stringify(options.moduleFile)})],
+  compatibilityDate = ${JSON.stringify(options.compatibilityDate)},
+  compatibilityFlags = [${flags.join(", ")}],
+  bindings = [
+    ${bindings.join(",\n    ")}
+  ],
+  globalOutbound = "outbound",
+);
+`;
+}
