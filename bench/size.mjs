@@ -93,6 +93,7 @@ const PARTS = [
   ["decodeConverseStream: frames → typed events (with errors)", `export { decodeConverseStream } from "bedrock-edge";`],
   ["wire: validate + serialize request, deserialize events", `export { validateConverseRequest, serializeConverseRequest, deserializeStreamEvent } from "bedrock-edge";`],
   ["errors: BedrockError and the AWS exception classes", `export * from "${root}dist/errors/index.js";`],
+  ["entry (a) with @smithy/signature-v4 replaced by an empty stub", ENTRIES[0].code, { "@smithy/signature-v4": `${root}bench/lib/signature-v4-stub.mjs` }],
 ];
 
 /** dist path of ChatBedrockConverse: the main entry once it re-exports it, else its own module. */
@@ -102,7 +103,7 @@ async function chatModelPath() {
 }
 
 /** Bundles one entry; returns its bytes and, for our rows, the largest inputs (to see what to trim). */
-export async function bundle(code, { metafile = false } = {}) {
+export async function bundle(code, { metafile = false, alias = {} } = {}) {
   const result = await build({
     stdin: { contents: code, resolveDir: root, loader: "js", sourcefile: "entry.js" },
     bundle: true,
@@ -113,7 +114,7 @@ export async function bundle(code, { metafile = false } = {}) {
     write: false,
     metafile,
     logLevel: "silent",
-    alias: { "bedrock-edge/chat-model": await chatModelPath(), "bedrock-edge": `${root}dist/index.js` },
+    alias: { "bedrock-edge/chat-model": await chatModelPath(), "bedrock-edge": `${root}dist/index.js`, ...alias },
   });
   const bytes = result.outputFiles[0].contents;
   const out = { minified: bytes.byteLength, gzipped: gzipSync(bytes, { level: 9 }).byteLength };
@@ -136,7 +137,7 @@ function firstErrorLine(error) {
 export async function runSize() {
   const rows = [];
   const parts = [];
-  for (const [name, code] of PARTS) parts.push({ name, ...(await bundle(code)) });
+  for (const [name, code, alias] of PARTS) parts.push({ name, ...(await bundle(code, { alias })) });
   for (const entry of ENTRIES) {
     try {
       rows.push({ ...entry, ...(await bundle(entry.code, { metafile: entry.ours })) });

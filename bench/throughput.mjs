@@ -7,6 +7,8 @@ import { median, roundRobin } from "./lib/stats.mjs";
 export const EVENTS = 10_000;
 const WORKER = fileURLToPath(new URL("./workers/throughput.mjs", import.meta.url));
 export const FLOOR = "floor: CRC + JSON.parse per frame";
+/** Not a client: the same fetch and chunks, one async-generator step per event, no decoding at all. */
+export const ITERATION = "reference: fetch body reads + one async step per event, no decoding";
 
 /**
  * Every contender consumes the same 10,000-event reply, cut into the same random 1–4,096-byte
@@ -14,9 +16,9 @@ export const FLOOR = "floor: CRC + JSON.parse per frame";
  * interleaved, so machine load drifts over all alike. Ratios are taken per round, then the median.
  */
 export async function runThroughput({ runs = 15, warmup = 5, seed = 7 } = {}) {
-  const names = [FLOOR, ...contenders({ fetch }, {}).map((c) => c.name)];
+  const names = [FLOOR, ITERATION, ...contenders({ fetch }, {}).map((c) => c.name)];
   const meta = Object.fromEntries(contenders({ fetch }, {}).map((c) => [c.name, c]));
-  const children = new Map(names.map((name) => [name, startChild(WORKER, [name === FLOOR ? "floor" : name, EVENTS, seed])]));
+  const children = new Map(names.map((name) => [name, startChild(WORKER, [name === FLOOR ? "floor" : name === ITERATION ? "iteration" : name, EVENTS, seed])]));
   const info = {};
   try {
     const times = await roundRobin(
@@ -45,6 +47,7 @@ export async function runThroughput({ runs = 15, warmup = 5, seed = 7 } = {}) {
     });
     return {
       rows,
+      iterationVsFloor: perRound(ITERATION, FLOOR),
       bytes: info[FLOOR].bytes,
       chunks: info[FLOOR].chunks,
       runs,

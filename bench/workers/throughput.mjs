@@ -12,6 +12,25 @@ const chunks = randomChunks(body, seed, 1, 4096);
 let run;
 if (name === "floor") {
   run = async () => floorDecode(body);
+} else if (name === "iteration") {
+  // How many frames end in each chunk, so the reference yields as many items per read as a client would.
+  const ends = [];
+  for (let at = 0, chunk = 0, chunkEnd = chunks[0].length; at < body.length; ) {
+    at += new DataView(body.buffer, body.byteOffset + at, 4).getUint32(0);
+    while (at > chunkEnd) chunkEnd += chunks[++chunk].length;
+    ends[chunk] = (ends[chunk] ?? 0) + 1;
+  }
+  const fetch = streamingFetch(chunks);
+  const item = { contentBlockDelta: { contentBlockIndex: 0, delta: { text: "x" } } };
+  async function* iterate(response) {
+    const reader = response.body.getReader();
+    for (let chunk = 0; ; chunk++) {
+      const { done } = await reader.read();
+      if (done) return;
+      for (let i = 0; i < (ends[chunk] ?? 0); i++) yield item;
+    }
+  }
+  run = async () => drain(iterate(await fetch("https://example.com/", { method: "POST", body: "{}" })));
 } else {
   const contender = contenders({ fetch: streamingFetch(chunks) }, CREDENTIALS).find((c) => c.name === name);
   if (!contender) throw new Error(`no contender named ${name}`);
