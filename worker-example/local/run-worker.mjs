@@ -71,7 +71,8 @@ export async function startWorker(options = {}) {
         address: `127.0.0.1:${options.port ?? 0}`,
       }),
     );
-    const env = { ...process.env };
+    // The Worker sees only its bindings; the caller's own AWS variables stay out of workerd's environment.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(AWS_|BEDROCK_)/.test(key)));
     for (const [name, value] of Object.entries(bindings)) env[bindingEnvName(name)] = value;
     return await launch(binary, configFile, dir, env, options.onOutput, cleanup);
   } catch (error) {
