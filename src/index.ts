@@ -106,3 +106,18 @@ export {
 export { OutputParserException } from "./chat/output-parser.js";
 export { estimateInputTokens, ESTIMATED_MEDIA_TOKENS } from "./chat/token-count.js";
 export type { BatchOptions } from "./chat/batch.js";
+export {
+  toSSEResponse,
+  readSSEEvents,
+  readSSEChunks,
+  formatSSE,
+  formatSSEComment,
+  SSEParser,
+  type SSEResponseInit,
+  type SSEMessage,
+  type ChatSSEEvent,
+  type ChatSSEEventName,
+  type DeltaEventData,
+  type ErrorEventData,
+  type ReasoningEventData,
+} from "./chat/sse.js";
