@@ -318,7 +318,7 @@ export class ChatBedrockConverse {
     const response = await this.#shared.client.converseStream(request, call.signal ? { signal: call.signal } : {});
     const requestId = response.requestId;
     const converter = createStreamConverter({ modelId: this.model, ...(requestId !== undefined && { requestId }) });
-    return new ChatStream(chunksOf(response, converter, settings.streamUsage), response.$metadata);
+    return new ChatStream(chunksOf(response, converter, settings.streamUsage), response.$metadata, () => response.cancel());
   }
 }
 

@@ -18,10 +18,16 @@ export class ReadOnceStream<T> implements AsyncIterable<T> {
   #iterator: AsyncIterator<T>;
   #stream: ReadableStream<T> | undefined;
   #claimed: "iterator" | "stream" | undefined;
+  #release: (() => Promise<void>) | undefined;
 
-  constructor(iterator: AsyncIterator<T>, metadata?: ResponseMetadata) {
+  /**
+   * @param release also called on cancel: an async generator that never started ignores
+   * `return()`, so the response under it needs releasing directly.
+   */
+  constructor(iterator: AsyncIterator<T>, metadata?: ResponseMetadata, release?: () => Promise<void>) {
     this.#iterator = iterator;
     this.$metadata = metadata;
+    this.#release = release;
   }
 
   /** `x-amzn-requestid` of the call. */
@@ -34,6 +40,7 @@ export class ReadOnceStream<T> implements AsyncIterable<T> {
     if (this.#stream) return this.#stream;
     this.#claim("stream");
     const iterator = this.#iterator;
+    const release = this.#release;
     this.#stream = new ReadableStream<T>(
       {
         async pull(controller) {
@@ -43,6 +50,7 @@ export class ReadOnceStream<T> implements AsyncIterable<T> {
         },
         async cancel() {
           await iterator.return?.();
+          await release?.();
         },
       },
       { highWaterMark: 0 },
@@ -57,8 +65,9 @@ export class ReadOnceStream<T> implements AsyncIterable<T> {
 
   /** Stops reading and releases the connection. */
   async cancel(): Promise<void> {
-    if (this.#stream) await this.#stream.cancel();
-    else await this.#iterator.return?.();
+    if (this.#stream) return this.#stream.cancel();
+    await this.#iterator.return?.();
+    await this.#release?.();
   }
 
   #claim(kind: "iterator" | "stream"): void {
