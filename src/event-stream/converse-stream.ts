@@ -40,62 +40,101 @@ export async function* decodeEvents(
   options: DecodeConverseStreamOptions,
   onEnd?: () => void,
 ): AsyncGenerator<ConverseStreamOutput, void, undefined> {
-  const { signal, idleTimeoutMs } = options;
-  const context = options.requestId === undefined ? {} : { requestId: options.requestId };
-  const reader = body.getReader();
-  const splitter = new FrameSplitter(context);
-  const decoder = new EventDecoder(context);
-  // Abort and idle timeout cancel the reader, which settles a pending read() as done: no race
-  // promise per read. The flags tell that ending apart from the body's real end.
-  let stopReason: BedrockError | undefined;
-  const stop = (reason: BedrockError) => {
-    stopReason ??= reason;
-    reader.cancel(reason).catch(() => {});
-  };
-  const onAbort = () => stop(abortError(signal!, context));
-  const idle = idleTimeoutMs !== undefined && idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs)
-    ? new IdleWatch(idleTimeoutMs, () => stop(new TimeoutError(`no bytes received for ${idleTimeoutMs} ms`, context)))
-    : undefined;
-  let finished = false;
-  let sawMessageStop = false;
-  let sawMetadata = false;
+  // Everything but the loop lives in BodyDecoder: an async generator saves and restores its
+  // live locals at every yield, and with the state below inline that cost a tenth of the time.
+  const source = new BodyDecoder(body, options, onEnd);
   try {
-    if (signal?.aborted) throw abortError(signal, context);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    for (;;) {
-      idle?.reading();
-      let read: ReadableStreamReadResult<Uint8Array>;
-      try {
-        read = await reader.read();
-      } catch (error) {
-        if (stopReason) throw stopReason;
-        if (BedrockError.isInstance(error)) throw error;
-        // fetch reports a dropped connection as a bare TypeError ("terminated"); type it.
-        const detail = error instanceof Error ? error.message : String(error);
-        throw new NetworkError(`connection lost mid-stream: ${detail}`, { ...context, cause: error });
-      }
-      const { done, value } = read;
-      idle?.idle();
-      if (stopReason) throw stopReason;
-      if (done) break;
-      for (const frame of splitter.push(value)) {
-        const event = decoder.decode(frame);
-        if (decoder.lastType === "messageStop") sawMessageStop = true;
-        else if (decoder.lastType === "metadata") sawMetadata = true;
-        yield event;
-      }
-      if (splitter.failure) throw splitter.failure;
+    source.start();
+    for (let frames = await source.read(); frames !== undefined; frames = await source.read()) {
+      for (let i = 0; i < frames.length; i++) yield source.decode(frames[i]!);
     }
-    finished = true;
-    splitter.end();
-    if (!sawMessageStop || !sawMetadata) throw new StreamDecodeError("stream ended before messageStop/metadata", context);
   } finally {
-    signal?.removeEventListener("abort", onAbort);
-    idle?.dispose();
+    source.close();
+  }
+}
+
+/** One response body being decoded: reads, frame splitting, abort, idle timeout, and the end checks. */
+class BodyDecoder {
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
+  readonly #splitter: FrameSplitter;
+  readonly #decoder: EventDecoder;
+  readonly #context: { requestId?: string };
+  readonly #signal: AbortSignal | undefined;
+  readonly #idle: IdleWatch | undefined;
+  readonly #onEnd: (() => void) | undefined;
+  // Abort and idle timeout cancel the reader, which settles a pending read() as done: no race
+  // promise per read. The reason tells that ending apart from the body's real end.
+  #stopReason: BedrockError | undefined;
+  #finished = false;
+  #sawMessageStop = false;
+  #sawMetadata = false;
+  readonly #onAbort = () => this.#stop(abortError(this.#signal!, this.#context));
+
+  constructor(body: ReadableStream<Uint8Array>, options: DecodeConverseStreamOptions, onEnd: (() => void) | undefined) {
+    const { signal, idleTimeoutMs } = options;
+    this.#context = options.requestId === undefined ? {} : { requestId: options.requestId };
+    this.#reader = body.getReader();
+    this.#splitter = new FrameSplitter(this.#context);
+    this.#decoder = new EventDecoder(this.#context);
+    this.#signal = signal;
+    this.#onEnd = onEnd;
+    this.#idle =
+      idleTimeoutMs !== undefined && idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs)
+        ? new IdleWatch(idleTimeoutMs, () => this.#stop(new TimeoutError(`no bytes received for ${idleTimeoutMs} ms`, this.#context)))
+        : undefined;
+  }
+
+  start(): void {
+    if (this.#signal?.aborted) throw abortError(this.#signal, this.#context);
+    this.#signal?.addEventListener("abort", this.#onAbort, { once: true });
+  }
+
+  /** The frames the next chunk completes, or undefined once the body has ended well. */
+  async read(): Promise<Uint8Array[] | undefined> {
+    // A bad frame is thrown only after the good frames before it were handed out.
+    if (this.#splitter.failure) throw this.#splitter.failure;
+    this.#idle?.reading();
+    let read: ReadableStreamReadResult<Uint8Array>;
+    try {
+      read = await this.#reader.read();
+    } catch (error) {
+      if (this.#stopReason) throw this.#stopReason;
+      if (BedrockError.isInstance(error)) throw error;
+      // fetch reports a dropped connection as a bare TypeError ("terminated"); type it.
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new NetworkError(`connection lost mid-stream: ${detail}`, { ...this.#context, cause: error });
+    }
+    this.#idle?.idle();
+    if (this.#stopReason) throw this.#stopReason;
+    if (!read.done) return this.#splitter.push(read.value);
+    this.#finished = true;
+    this.#splitter.end();
+    if (!this.#sawMessageStop || !this.#sawMetadata) {
+      throw new StreamDecodeError("stream ended before messageStop/metadata", this.#context);
+    }
+    return undefined;
+  }
+
+  decode(frame: Uint8Array): ConverseStreamOutput {
+    const event = this.#decoder.decode(frame);
+    const type = this.#decoder.lastType;
+    if (type === "messageStop") this.#sawMessageStop = true;
+    else if (type === "metadata") this.#sawMetadata = true;
+    return event;
+  }
+
+  close(): void {
+    this.#signal?.removeEventListener("abort", this.#onAbort);
+    this.#idle?.dispose();
     // Early return() or a throw: stop the transfer. A finished body needs no cancel.
-    if (!finished && !stopReason) reader.cancel().catch(() => {});
-    reader.releaseLock();
-    onEnd?.();
+    if (!this.#finished && !this.#stopReason) this.#reader.cancel().catch(() => {});
+    this.#reader.releaseLock();
+    this.#onEnd?.();
+  }
+
+  #stop(reason: BedrockError): void {
+    this.#stopReason ??= reason;
+    this.#reader.cancel(reason).catch(() => {});
   }
 }
 
