@@ -43,6 +43,11 @@ export class EventDecoder {
         }
       }
     }
+    return this.#decodeNew(frame, headersLength, bodyStart);
+  }
+
+  /** The full path, for a header section not seen before (or not worth remembering). */
+  #decodeNew(frame: Uint8Array, headersLength: number, bodyStart: number): ConverseStreamOutput {
     const decoded = decodeFrame(frame, this.#context);
     const event = frameToEvent(decoded, this.#context);
     const route = eventRoute(decoded);

@@ -43,6 +43,8 @@ export class FrameSplitter {
   private partial: Uint8Array | undefined;
   private partialFilled = 0;
   private partialPreludeCrc = 0;
+  /** The CRC of the prelude `checkPrelude` last accepted (a field, not a returned object, on this per-frame path). */
+  private preludeCrc = 0;
   /** Stream offset of the next frame's first byte, for error messages. */
   private frameStart = 0;
   /** The error that stopped the splitter, once one has. */
@@ -72,15 +74,15 @@ export class FrameSplitter {
           this.preludeFilled = length - offset;
           break;
         }
-        const { total, preludeCrc } = this.checkPrelude(chunk, offset);
+        const total = this.checkPrelude(chunk, offset);
         if (length - offset < total) {
           this.partial = new Uint8Array(total);
           this.partial.set(chunk.subarray(offset), 0);
           this.partialFilled = length - offset;
-          this.partialPreludeCrc = preludeCrc;
+          this.partialPreludeCrc = this.preludeCrc;
           break;
         }
-        frames.push(this.checkMessage(chunk, offset, total, preludeCrc));
+        frames.push(this.checkMessage(chunk, offset, total, this.preludeCrc));
         offset += total;
       }
     } catch (error) {
@@ -112,11 +114,11 @@ export class FrameSplitter {
       this.prelude.set(chunk.subarray(0, used), this.preludeFilled);
       this.preludeFilled += used;
       if (this.preludeFilled < HEADERS_OFFSET) return used;
-      const { total, preludeCrc } = this.checkPrelude(this.prelude, 0);
+      const total = this.checkPrelude(this.prelude, 0);
       this.partial = new Uint8Array(total);
       this.partial.set(this.prelude, 0);
       this.partialFilled = HEADERS_OFFSET;
-      this.partialPreludeCrc = preludeCrc;
+      this.partialPreludeCrc = this.preludeCrc;
       this.preludeFilled = 0;
     }
     const frame = this.partial;
@@ -132,32 +134,43 @@ export class FrameSplitter {
     return used;
   }
 
-  /** Vets the 12-byte prelude at `offset` before anything is buffered: CRC first, then limits. */
-  private checkPrelude(bytes: Uint8Array, offset: number): { total: number; preludeCrc: number } {
+  /**
+   * Vets the 12-byte prelude at `offset` before anything is buffered and returns the frame's
+   * length; its CRC is left in `preludeCrc`. The failure messages are built apart, so this
+   * per-frame check stays small enough to inline.
+   */
+  private checkPrelude(bytes: Uint8Array, offset: number): number {
     const total = readUint32(bytes, offset + TOTAL_LENGTH_OFFSET);
     const headersLength = readUint32(bytes, offset + HEADERS_LENGTH_OFFSET);
     const expected = readUint32(bytes, offset + PRELUDE_CRC_OFFSET);
     const actual = crc32(bytes, offset, offset + PRELUDE_LENGTH);
+    if (
+      expected !== actual ||
+      total < MIN_FRAME_LENGTH ||
+      total > MAX_FRAME_LENGTH ||
+      headersLength > MAX_HEADERS_LENGTH ||
+      headersLength > total - MIN_FRAME_LENGTH
+    ) {
+      throw this.preludeError(total, headersLength, expected, actual);
+    }
+    this.preludeCrc = actual;
+    return total;
+  }
+
+  /** What is wrong with a prelude `checkPrelude` refused: CRC first, then the limits. */
+  private preludeError(total: number, headersLength: number, expected: number, actual: number): StreamDecodeError {
+    const at = `frame at offset ${this.frameStart}`;
     if (expected !== actual) {
-      throw this.error(`prelude CRC mismatch at offset ${this.frameStart}: expected ${hex32(expected)}, actual ${hex32(actual)}`);
+      return this.error(`prelude CRC mismatch at offset ${this.frameStart}: expected ${hex32(expected)}, actual ${hex32(actual)}`);
     }
-    if (total < MIN_FRAME_LENGTH) {
-      throw this.error(`frame at offset ${this.frameStart} declares ${total} bytes, less than the ${MIN_FRAME_LENGTH}-byte minimum`);
-    }
-    if (total > MAX_FRAME_LENGTH) {
-      throw this.error(`frame at offset ${this.frameStart} declares ${total} bytes, over the ${MAX_FRAME_LENGTH}-byte limit`);
-    }
+    if (total < MIN_FRAME_LENGTH) return this.error(`${at} declares ${total} bytes, less than the ${MIN_FRAME_LENGTH}-byte minimum`);
+    if (total > MAX_FRAME_LENGTH) return this.error(`${at} declares ${total} bytes, over the ${MAX_FRAME_LENGTH}-byte limit`);
     if (headersLength > MAX_HEADERS_LENGTH) {
-      throw this.error(
-        `frame at offset ${this.frameStart} declares ${headersLength} bytes of headers, over the ${MAX_HEADERS_LENGTH}-byte limit`,
-      );
+      return this.error(`${at} declares ${headersLength} bytes of headers, over the ${MAX_HEADERS_LENGTH}-byte limit`);
     }
-    if (headersLength > total - MIN_FRAME_LENGTH) {
-      throw this.error(
-        `frame at offset ${this.frameStart} declares ${headersLength} bytes of headers in a ${total}-byte frame (at most ${total - MIN_FRAME_LENGTH} fit)`,
-      );
-    }
-    return { total, preludeCrc: actual };
+    return this.error(
+      `${at} declares ${headersLength} bytes of headers in a ${total}-byte frame (at most ${total - MIN_FRAME_LENGTH} fit)`,
+    );
   }
 
   /** Checks the message CRC of the whole frame at `offset` and returns it (a view, not a copy). */
@@ -165,11 +178,13 @@ export class FrameSplitter {
     const crcAt = offset + total - MESSAGE_CRC_LENGTH;
     const expected = readUint32(bytes, crcAt);
     const actual = crc32(bytes, offset + PRELUDE_LENGTH, crcAt, preludeCrc);
-    if (expected !== actual) {
-      throw this.error(`message CRC mismatch at offset ${this.frameStart}: expected ${hex32(expected)}, actual ${hex32(actual)}`);
-    }
+    if (expected !== actual) throw this.messageError(expected, actual);
     this.frameStart += total;
     return offset === 0 && total === bytes.length ? bytes : bytes.subarray(offset, offset + total);
+  }
+
+  private messageError(expected: number, actual: number): StreamDecodeError {
+    return this.error(`message CRC mismatch at offset ${this.frameStart}: expected ${hex32(expected)}, actual ${hex32(actual)}`);
   }
 
   private error(message: string): StreamDecodeError {
