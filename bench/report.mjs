@@ -82,7 +82,7 @@ export function renderReport(r) {
     const t = r.throughput;
     out.push("## 3. Streaming throughput", "");
     out.push(
-      `A ${int(10000)}-event text reply (${kib(t.bytes)} of real event-stream frames with Bedrock's \`p\` padding, encoded by \`dist/event-stream/encode.js\`) served by an in-process \`fetch\` in ${int(t.chunks)} chunks of random size from 1 to 4,096 bytes, the same chunks for every client. Each client runs in its own process (no shared heap or JIT), rounds interleaved, ${t.runs} rounds after warm-up. The AWS SDK gets its own \`FetchHttpHandler\` with that fetch; LangChain gets an AWS SDK client built the same way; the AI SDK gets the fetch as its \`fetch\` option.`,
+      `A ${int(10000)}-event text reply (${kib(t.bytes)} of real event-stream frames with Bedrock's \`p\` padding, encoded by \`dist/event-stream/encode.js\`) served by an in-process \`fetch\` in ${int(t.chunks)} chunks of random size from 1 to 4,096 bytes, the same chunks for every client. Each client runs in its own process (no shared heap or JIT), rounds interleaved, ${t.runs} rounds after warm-up. The AWS SDK gets its own \`FetchHttpHandler\` with that fetch; LangChain gets an AWS SDK client built the same way; the AI SDK gets the fetch as its \`fetch\` option. The × floor column divides each stream's time by the floor's, run in the same process right after it.`,
       "",
     );
     out.push(

@@ -21,7 +21,7 @@ const out = args.find((a) => a.startsWith("--out="))?.slice(6) ?? fileURLToPath(
 const SECTIONS = [
   ["size", () => runSize()],
   ["cold", () => runColdStart(quick ? { runs: 3 } : { runs: 9 })],
-  ["throughput", () => runThroughput(quick ? { runs: 3, warmup: 2 } : { runs: 15, warmup: 5 })],
+  ["throughput", () => runThroughput(quick ? { runs: 3, warmup: 2 } : { runs: 21, warmup: 5 })],
   ["heap", () => runHeap(quick ? { events: 20_000, every: 5_000 } : {})],
   ["signing", () => runSigning(quick ? { runs: 3, warmup: 1, batch: 50 } : { runs: 15, warmup: 3, batch: 200 })],
   ["loopback", () => runLoopback(quick ? { runs: 3, warmup: 1 } : { runs: 9, warmup: 2 })],

@@ -41,5 +41,10 @@ if (name === "floor") {
 serve(async () => {
   const start = performance.now();
   const items = await run();
-  return { ms: performance.now() - start, items, bytes: body.byteLength, chunks: chunks.length };
+  const ms = performance.now() - start;
+  // The floor again, right after, in this process: the ratio to it then compares two moments
+  // a few milliseconds apart, which this shared machine's load rarely separates.
+  const floorStart = performance.now();
+  floorDecode(body);
+  return { ms, floorMs: performance.now() - floorStart, items, bytes: body.byteLength, chunks: chunks.length };
 });
