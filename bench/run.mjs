@@ -1,6 +1,6 @@
 // `npm run bench`: runs every section against the peers and writes bench/RESULTS.md.
 // Flags: --quick (fewer rounds, for a smoke test), --only=size,cold,throughput,heap,signing,loopback, --out=FILE.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runColdStart } from "./cold-start.mjs";
 import { runHeap } from "./heap.mjs";
@@ -44,5 +44,8 @@ for (const [name, run] of SECTIONS) {
 }
 results.notes = closingNotes(results);
 writeFileSync(out, renderReport(results) + "\n");
+// The raw figures too, for anyone re-rendering or comparing runs (git-ignored).
+mkdirSync(new URL("./.tmp/", import.meta.url), { recursive: true });
+writeFileSync(new URL("./.tmp/last-results.json", import.meta.url), JSON.stringify(results, null, 2));
 console.log(`bench: wrote ${out} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 if (results.errors.length > 0) process.exitCode = 1;
