@@ -1,12 +1,9 @@
 // Cache point blocks in every spelling users write them → Converse `{ cachePoint: { type: "default", ttl? } }`.
 import { BedrockInputError } from "../errors/index.js";
 import type { CachePointBlock } from "./convert-wire-types.js";
+import { isRecord } from "./dict.js";
 
 export type CacheTtl = "5m" | "1h";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** `{ cachePoint: { … } }` (Bedrock, LangChain) or `{ type: "cache_point" }`. */
 export function isCachePointLike(block: unknown): block is Record<string, unknown> {

@@ -6,12 +6,9 @@ import { mediaInputFrom } from "./convert-media-input.js";
 import { isReasoningBlock, joinReasoningPieces, toReasoningContent } from "./convert-reasoning.js";
 import type { DocumentType } from "../wire/index.js";
 import type { ContentBlock, GuardrailConverseContentBlock, ToolResultContentBlock } from "./convert-wire-types.js";
+import { isRecord } from "./dict.js";
 
 type Dict = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Dict {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Converse block keys passed through as written when a block has no `type`. */
 export const NATIVE_KEYS = [

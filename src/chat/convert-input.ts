@@ -2,6 +2,7 @@
 import { BedrockInputError } from "../errors/index.js";
 import { AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage } from "./messages.js";
 import type { MessageContent, ToolCall } from "./message-types.js";
+import { isRecord } from "./dict.js";
 
 type Dict = Record<string, unknown>;
 
@@ -10,10 +11,6 @@ export type MessageLike = BaseMessage | string | [string, MessageContent] | Dict
 
 /** `invoke` input: a string, one message, or a list of message-likes. */
 export type ChatInput = string | BaseMessage | readonly MessageLike[];
-
-function isRecord(value: unknown): value is Dict {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 type Role = "system" | "human" | "ai" | "tool";
 

@@ -1,11 +1,8 @@
 // Reasoning blocks of earlier AI turns → Converse `reasoningContent`, replayed verbatim or dropped.
 import type { ReasoningContentBlock } from "./convert-wire-types.js";
+import { isRecord } from "./dict.js";
 
 type Dict = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Dict {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const REASONING_TYPES = new Set(["reasoning_content", "reasoning", "thinking", "redacted_thinking"]);
 

@@ -1,6 +1,7 @@
 // LangChain `tool_choice` values → Converse `ToolChoice`, with the thinking-mode downgrade Bedrock needs.
 import { BedrockInputError } from "../errors/index.js";
 import type { ToolChoice } from "./convert-wire-types.js";
+import { isRecord } from "./dict.js";
 
 /**
  * `"auto"`, `"any"` (or OpenAI's `"required"`), `"none"`, a tool name, a Bedrock `ToolChoice`,
@@ -16,10 +17,6 @@ export interface ToolChoiceOptions {
   warn?: (message: string) => void;
   /** Names of the bound tools; a choice naming another tool is refused before any call. */
   toolNames?: readonly string[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

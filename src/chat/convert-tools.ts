@@ -4,6 +4,7 @@ import { isCachePointLike, toCachePoint } from "./convert-cache-point.js";
 import { convertToolChoice, type ToolChoiceInput } from "./convert-tool-choice.js";
 import type { Tool, ToolConfiguration, ToolSpecification } from "./convert-wire-types.js";
 import { isSchemaLike, strictJsonSchema, toJsonSchema, toToolInputSchema, type JsonSchema } from "./json-schema.js";
+import { isRecord } from "./dict.js";
 
 /** OpenAI / LangChain `ToolDefinition`: `{ type: "function", function: { name, description, parameters } }`. */
 export interface OpenAIToolDefinition {
@@ -40,10 +41,6 @@ export interface ConvertToolsOptions {
 
 // Bedrock's ToolSpecification name pattern.
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * Converts tools to Converse `Tool`s, validating names (Bedrock allows `[a-zA-Z0-9_-]{1,64}`,

@@ -1,9 +1,8 @@
 // A minimal JSON Schema check for structured output given as plain JSON Schema: types, required, enums.
 import type { JsonSchema } from "./json-schema.js";
+import { isRecord } from "./dict.js";
 
 type Dict = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Dict => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function typeOf(value: unknown): string {
   if (value === null) return "null";

@@ -1,5 +1,6 @@
 // JSON Schema from zod 4, any Standard JSON Schema, or a plain JSON Schema, cleaned for Bedrock.
 import { BedrockInputError } from "../errors/index.js";
+import { isRecord } from "./dict.js";
 
 /** A JSON Schema document, as a plain object. */
 export type JsonSchema = Record<string, unknown>;
@@ -9,10 +10,6 @@ interface StandardProps {
   vendor?: unknown;
   validate?: unknown;
   jsonSchema?: { input?: unknown; output?: unknown };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function standardProps(value: unknown): StandardProps | undefined {

@@ -7,10 +7,9 @@ import type {
   ServiceTier,
 } from "../wire/index.js";
 import type { CachePointsOption, ChatBedrockConverseCallOptions, RequestSettings, ThinkingOption } from "./model-options.js";
+import { isRecord } from "./dict.js";
 
 type Dict = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Dict => typeof value === "object" && value !== null && !Array.isArray(value);
 
 // Object settings merge key by key, so a call can add `trace` to the constructor's guardrail.
 const MERGED_OBJECTS = new Set<string>(["additionalModelRequestFields", "guardrailConfig", "requestMetadata", "performanceConfig"]);

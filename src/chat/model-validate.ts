@@ -2,10 +2,9 @@
 import { BedrockInputError } from "../errors/index.js";
 import { CACHE_POINT_PRIORITY } from "./cache-points.js";
 import type { ChatBedrockConverseCallOptions, RequestSettings } from "./model-options.js";
+import { isRecord } from "./dict.js";
 
 type Dict = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Dict => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);

@@ -8,6 +8,7 @@ import { isSchemaLike, toJsonSchema, type JsonSchema } from "./json-schema.js";
 import type { AIMessage, AIMessageChunk } from "./messages.js";
 import type { ChatBedrockConverseCallOptions } from "./model-options.js";
 import { jsonFromText, toolCallArgs, validateWithSchema } from "./output-parser.js";
+import { isRecord } from "./dict.js";
 
 export interface StructuredOutputOptions {
   /**
@@ -101,8 +102,6 @@ export class StructuredOutputRunnable<Out> {
 }
 
 type Dict = Record<string, unknown>;
-const isRecord = (value: unknown): value is Dict => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** The schema and its naming, from a schema or a tool-shaped wrapper (`{ name, description, schema }`, OpenAI function). */
 export function describeSchema(input: unknown, name: string | undefined): { schema: unknown; json: JsonSchema; name: string; description?: string } {
   let schema = input;

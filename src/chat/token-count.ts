@@ -2,13 +2,12 @@
 import type { BedrockRuntime } from "../client/bedrock-runtime.js";
 import { AccessDeniedException, BedrockError, ResourceNotFoundException, ValidationException } from "../errors/index.js";
 import type { ConverseTokensRequest } from "../wire/index.js";
+import { isRecord } from "./dict.js";
 
 /** Flat estimate for an image, a video, an audio clip or a binary document (Claude bills an image of ~1.15 MP at about 1,600). */
 export const ESTIMATED_MEDIA_TOKENS = 1600;
 
 type Dict = Record<string, unknown>;
-const isRecord = (value: unknown): value is Dict => typeof value === "object" && value !== null && !Array.isArray(value);
-
 const textTokens = (text: string): number => Math.ceil([...text].length / 4);
 
 function blockTokens(block: unknown): number {

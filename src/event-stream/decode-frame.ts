@@ -1,7 +1,7 @@
 // Verified frame bytes → { headers, body }: a lean header parser producing Smithy's Message shape.
 import { Int64, type Message, type MessageHeaderValue, type MessageHeaders } from "@smithy/core/event-streams";
 import { StreamDecodeError } from "../errors/index.js";
-import { HEADERS_LENGTH_OFFSET, HEADERS_OFFSET, MESSAGE_CRC_LENGTH, MIN_FRAME_LENGTH } from "./frame-splitter.js";
+import { HEADERS_LENGTH_OFFSET, HEADERS_OFFSET, MESSAGE_CRC_LENGTH, MIN_FRAME_LENGTH, readUint32 } from "./frame-splitter.js";
 
 export type { Message as DecodedFrame, MessageHeaders, MessageHeaderValue };
 
@@ -113,9 +113,6 @@ export function decodeFrame(frame: Uint8Array, options: { requestId?: string } =
   return { headers, body: frame.subarray(headersEnd, bodyEnd) };
 }
 
-function readUint32(bytes: Uint8Array, at: number): number {
-  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
-}
 
 /** Strings every Bedrock frame repeats; matching their bytes is cheaper than decoding them. */
 const COMMON_STRINGS = [

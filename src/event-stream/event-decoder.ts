@@ -1,7 +1,7 @@
 // Verified frames → events for one stream, parsing each distinct header section only once.
 import type { ConverseStreamOutput } from "../wire/index.js";
 import { decodeFrame, type DecodedFrame } from "./decode-frame.js";
-import { HEADERS_LENGTH_OFFSET, HEADERS_OFFSET, MESSAGE_CRC_LENGTH } from "./frame-splitter.js";
+import { HEADERS_LENGTH_OFFSET, HEADERS_OFFSET, MESSAGE_CRC_LENGTH, readUint32 } from "./frame-splitter.js";
 import { eventFromBody, frameToEvent } from "./frame-to-event.js";
 
 /** A header section seen before, and what it routes to. */
@@ -73,6 +73,3 @@ function sameBytes(known: Uint8Array, bytes: Uint8Array, at: number): boolean {
   return true;
 }
 
-function readUint32(bytes: Uint8Array, at: number): number {
-  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
-}

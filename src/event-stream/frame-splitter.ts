@@ -192,8 +192,8 @@ export class FrameSplitter {
   }
 }
 
-/** Big-endian u32 without a DataView per frame. */
-function readUint32(bytes: Uint8Array, at: number): number {
+/** Big-endian u32 without a DataView per frame (shared by the frame decoders). */
+export function readUint32(bytes: Uint8Array, at: number): number {
   return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
 }
 
