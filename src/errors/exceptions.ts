@@ -5,7 +5,8 @@ import { BedrockError, type BedrockErrorOptions } from "./bedrock-error.js";
 export type ExceptionClass = new (message: string, options?: BedrockErrorOptions) => BedrockError;
 type Ctor = ExceptionClass;
 
-function define(name: string, defaults: { status: number; retryable: boolean }) {
+// `status` is left out (undefined) for the local errors, which no response carried.
+function define(name: string, defaults: { status?: number; retryable: boolean }) {
   const cls = class extends BedrockError {
     constructor(message: string, options: BedrockErrorOptions = {}) {
       super(message, { status: defaults.status, retryable: defaults.retryable, code: name, ...options });
@@ -33,42 +34,21 @@ export class ModelStreamErrorException extends define("ModelStreamErrorException
 export class UnrecognizedClientException extends define("UnrecognizedClientException", { status: 403, retryable: false }) {}
 
 /** A local problem: bad options or request, detected before any network call. */
-export class BedrockInputError extends BedrockError {
-  override name = "BedrockInputError";
-  constructor(message: string, options: BedrockErrorOptions = {}) {
-    super(message, { retryable: false, code: "BedrockInputError", ...options });
-  }
-}
+export class BedrockInputError extends define("BedrockInputError", { retryable: false }) {}
 
 /** The response stream ended early or carried bytes that do not form valid frames. */
-export class StreamDecodeError extends BedrockError {
-  override name = "StreamDecodeError";
-  constructor(message: string, options: BedrockErrorOptions = {}) {
-    super(message, { retryable: false, code: "StreamDecodeError", ...options });
-  }
-}
+export class StreamDecodeError extends define("StreamDecodeError", { retryable: false }) {}
 
 /** No byte arrived for `streamIdleTimeout` ms, or the whole call exceeded `timeout`. */
-export class TimeoutError extends BedrockError {
-  override name = "TimeoutError";
-  constructor(message: string, options: BedrockErrorOptions = {}) {
-    super(message, { retryable: true, code: "TimeoutError", ...options });
-  }
-}
+export class TimeoutError extends define("TimeoutError", { retryable: true }) {}
 
 /** fetch itself failed (DNS, refused connection, reset) before a response arrived. */
-export class NetworkError extends BedrockError {
-  override name = "NetworkError";
-  constructor(message: string, options: BedrockErrorOptions = {}) {
-    super(message, { retryable: true, code: "NetworkError", ...options });
-  }
-}
+export class NetworkError extends define("NetworkError", { retryable: true }) {}
 
 /** The caller's AbortSignal fired. */
-export class AbortError extends BedrockError {
-  override name = "AbortError";
+export class AbortError extends define("AbortError", { retryable: false }) {
   constructor(message = "The operation was aborted", options: BedrockErrorOptions = {}) {
-    super(message, { retryable: false, code: "AbortError", ...options });
+    super(message, options);
   }
 }
 
