@@ -17,36 +17,37 @@ function define(name: string, defaults: { status?: number; retryable: boolean })
   return cls;
 }
 
-// Each is declared as a class so `instanceof` narrows and d.ts output stays readable.
-export class ValidationException extends define("ValidationException", { status: 400, retryable: false }) {}
-export class AccessDeniedException extends define("AccessDeniedException", { status: 403, retryable: false }) {}
-export class ResourceNotFoundException extends define("ResourceNotFoundException", { status: 404, retryable: false }) {}
-export class ModelTimeoutException extends define("ModelTimeoutException", { status: 408, retryable: true }) {}
-export class ConflictException extends define("ConflictException", { status: 400, retryable: false }) {}
-export class ModelErrorException extends define("ModelErrorException", { status: 424, retryable: false }) {}
-export class ModelNotReadyException extends define("ModelNotReadyException", { status: 429, retryable: true }) {}
-export class ThrottlingException extends define("ThrottlingException", { status: 429, retryable: true }) {}
-export class ServiceQuotaExceededException extends define("ServiceQuotaExceededException", { status: 400, retryable: false }) {}
-export class InternalServerException extends define("InternalServerException", { status: 500, retryable: true }) {}
-export class ServiceUnavailableException extends define("ServiceUnavailableException", { status: 503, retryable: true }) {}
-export class ModelStreamErrorException extends define("ModelStreamErrorException", { status: 424, retryable: false }) {}
+// Each is declared as a class so `instanceof` narrows and d.ts output stays readable; the
+// @__PURE__ marks let bundlers drop the classes an app never reaches.
+export class ValidationException extends /* @__PURE__ */ define("ValidationException", { status: 400, retryable: false }) {}
+export class AccessDeniedException extends /* @__PURE__ */ define("AccessDeniedException", { status: 403, retryable: false }) {}
+export class ResourceNotFoundException extends /* @__PURE__ */ define("ResourceNotFoundException", { status: 404, retryable: false }) {}
+export class ModelTimeoutException extends /* @__PURE__ */ define("ModelTimeoutException", { status: 408, retryable: true }) {}
+export class ConflictException extends /* @__PURE__ */ define("ConflictException", { status: 400, retryable: false }) {}
+export class ModelErrorException extends /* @__PURE__ */ define("ModelErrorException", { status: 424, retryable: false }) {}
+export class ModelNotReadyException extends /* @__PURE__ */ define("ModelNotReadyException", { status: 429, retryable: true }) {}
+export class ThrottlingException extends /* @__PURE__ */ define("ThrottlingException", { status: 429, retryable: true }) {}
+export class ServiceQuotaExceededException extends /* @__PURE__ */ define("ServiceQuotaExceededException", { status: 400, retryable: false }) {}
+export class InternalServerException extends /* @__PURE__ */ define("InternalServerException", { status: 500, retryable: true }) {}
+export class ServiceUnavailableException extends /* @__PURE__ */ define("ServiceUnavailableException", { status: 503, retryable: true }) {}
+export class ModelStreamErrorException extends /* @__PURE__ */ define("ModelStreamErrorException", { status: 424, retryable: false }) {}
 /** The credentials or API key were refused (403 `UnrecognizedClientException`, bad signature). */
-export class UnrecognizedClientException extends define("UnrecognizedClientException", { status: 403, retryable: false }) {}
+export class UnrecognizedClientException extends /* @__PURE__ */ define("UnrecognizedClientException", { status: 403, retryable: false }) {}
 
 /** A local problem: bad options or request, detected before any network call. */
-export class BedrockInputError extends define("BedrockInputError", { retryable: false }) {}
+export class BedrockInputError extends /* @__PURE__ */ define("BedrockInputError", { retryable: false }) {}
 
 /** The response stream ended early or carried bytes that do not form valid frames. */
-export class StreamDecodeError extends define("StreamDecodeError", { retryable: false }) {}
+export class StreamDecodeError extends /* @__PURE__ */ define("StreamDecodeError", { retryable: false }) {}
 
 /** No byte arrived for `streamIdleTimeout` ms, or the whole call exceeded `timeout`. */
-export class TimeoutError extends define("TimeoutError", { retryable: true }) {}
+export class TimeoutError extends /* @__PURE__ */ define("TimeoutError", { retryable: true }) {}
 
 /** fetch itself failed (DNS, refused connection, reset) before a response arrived. */
-export class NetworkError extends define("NetworkError", { retryable: true }) {}
+export class NetworkError extends /* @__PURE__ */ define("NetworkError", { retryable: true }) {}
 
 /** The caller's AbortSignal fired. */
-export class AbortError extends define("AbortError", { retryable: false }) {
+export class AbortError extends /* @__PURE__ */ define("AbortError", { retryable: false }) {
   constructor(message = "The operation was aborted", options: BedrockErrorOptions = {}) {
     super(message, options);
   }
