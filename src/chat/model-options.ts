@@ -1,6 +1,6 @@
 // Options of ChatBedrockConverse: constructor fields, per-call options and the request settings they share.
-import type { AwsCredentials, CredentialsProvider } from "../auth/credentials.js";
 import type { BedrockRuntime } from "../client/bedrock-runtime.js";
+import type { BedrockRuntimeOptions } from "../client/options.js";
 import type {
   DocumentType,
   GuardrailStreamConfiguration,
@@ -59,25 +59,27 @@ export interface RequestSettings {
   streamUsage?: boolean | null;
 }
 
-/** Constructor fields of `ChatBedrockConverse`. */
-export interface ChatBedrockConverseInput extends RequestSettings {
+/** The connection options that configure a new BedrockRuntime (not allowed next to `client`). */
+export const CONNECTION_FIELDS = [
+  "region",
+  "credentials",
+  "apiKey",
+  "endpoint",
+  "fetch",
+  "maxRetries",
+  "timeout",
+  "streamIdleTimeout",
+  "dangerouslyAllowBrowser",
+] as const;
+
+/** Constructor fields of `ChatBedrockConverse`: the client's connection options, documented there, plus the model's own. */
+export interface ChatBedrockConverseInput
+  extends RequestSettings,
+    Pick<BedrockRuntimeOptions, (typeof CONNECTION_FIELDS)[number]> {
   /** Model ID, inference profile ID or ARN, e.g. `"us.anthropic.claude-sonnet-4-20250514-v1:0"`. */
   model?: string;
   /** Alias of `model`, as the AWS SDK names it. */
   modelId?: string;
-  region?: string;
-  credentials?: AwsCredentials | CredentialsProvider;
-  /** A Bedrock API key (bearer); SigV4 is skipped. */
-  apiKey?: string;
-  endpoint?: string | URL;
-  fetch?: typeof fetch;
-  maxRetries?: number;
-  /** Per-attempt limit in ms until the response starts. */
-  timeout?: number;
-  /** Ends a stream when no bytes arrive for this many ms. */
-  streamIdleTimeout?: number;
-  /** Allow long-term (`AKIA…`) keys in a browser page; they are refused there otherwise. */
-  dangerouslyAllowBrowser?: boolean;
   /** An existing client to reuse; connection options must not be passed with it. */
   client?: BedrockRuntime;
   /** `invoke` streams under the hood and returns the concatenated chunks. */
@@ -104,18 +106,6 @@ export interface ChatBedrockConverseCallOptions extends RequestSettings {
   maxConcurrency?: number;
 }
 
-/** The connection options that configure a new BedrockRuntime (not allowed next to `client`). */
-export const CONNECTION_FIELDS = [
-  "region",
-  "credentials",
-  "apiKey",
-  "endpoint",
-  "fetch",
-  "maxRetries",
-  "timeout",
-  "streamIdleTimeout",
-  "dangerouslyAllowBrowser",
-] as const;
 
 /** The request settings, in the order `toJSON` shows them. */
 export const SETTING_FIELDS = [
