@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { COLD_ENTRIES } from "./lib/cold-entries.mjs";
 import { median, roundRobin } from "./lib/stats.mjs";
+import { workerdListenPort } from "../scripts/workerd-listen.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tmp = join(root, "bench/.tmp/cold");
@@ -71,19 +72,7 @@ async function workerdRun(dir, binary) {
   let log = "";
   child.stderr.setEncoding("utf8").on("data", (c) => (log += c));
   try {
-    const port = await new Promise((resolve, reject) => {
-      let buffered = "";
-      child.stdio[3].setEncoding("utf8").on("data", (chunk) => {
-        buffered += chunk;
-        for (const line of buffered.split("\n").slice(0, -1)) {
-          const message = JSON.parse(line);
-          if (message.event === "listen") resolve(message.port);
-        }
-        buffered = buffered.slice(buffered.lastIndexOf("\n") + 1);
-      });
-      child.once("exit", (code) => reject(new Error(`workerd exited with ${code}: ${log}`)));
-      setTimeout(() => reject(new Error(`workerd did not listen within 30 s: ${log}`)), 30_000).unref();
-    });
+    const port = await workerdListenPort(child, () => log);
     const response = await fetch(`http://127.0.0.1:${port}/`);
     const text = await response.text();
     const ms = performance.now() - start;

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { bindingEnvName, workerdConfig } from "./workerd-config.mjs";
 import { readWranglerToml } from "./wrangler-toml.mjs";
+import { workerdListenPort } from "../../scripts/workerd-listen.mjs";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -99,35 +100,10 @@ async function launch(binary, configFile, cwd, env, onOutput, cleanup) {
     cleanup();
   };
   try {
-    const port = await listenPort(child, () => log);
+    const port = await workerdListenPort(child, () => log);
     return { url: `http://127.0.0.1:${port}`, port, stop, output: () => log, exited: once(child, "exit") };
   } catch (error) {
     await stop();
     throw error;
   }
-}
-
-function listenPort(child, log) {
-  return new Promise((resolve, reject) => {
-    let buffered = "";
-    const timer = setTimeout(() => fail(new Error("workerd did not start within 30 s")), 30_000);
-    const fail = (error) => {
-      clearTimeout(timer);
-      reject(new Error(`${error.message}\n${log()}`));
-    };
-    child.stdio[3].setEncoding("utf8").on("data", (chunk) => {
-      buffered += chunk;
-      const lines = buffered.split("\n");
-      buffered = lines.pop() ?? "";
-      for (const line of lines) {
-        const message = JSON.parse(line);
-        if (message.event === "listen" && message.socket === "http") {
-          clearTimeout(timer);
-          resolve(message.port);
-        }
-      }
-    });
-    child.once("error", fail);
-    child.once("exit", (code) => fail(new Error(`workerd exited with code ${code} before listening`)));
-  });
 }

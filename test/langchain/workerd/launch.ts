@@ -1,14 +1,14 @@
 // Bundles the agent Worker as wrangler would (workerd/worker/browser conditions) and runs it in workerd, no compatibility flags.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { workerd } from "../../runtimes/binaries.js";
 import type { ScenarioResult } from "../agent-scenario.js";
 import type { ContextReport } from "../context-probe.js";
+import { workerdListenPort } from "../../../scripts/workerd-listen.mjs";
 
 const here = fileURLToPath(new URL("./", import.meta.url));
 
@@ -70,7 +70,7 @@ export async function runInWorkerd(baseUrl: string): Promise<WorkerRun> {
   child.stdout?.setEncoding("utf8").on("data", (c: string) => (log += c));
   child.stderr?.setEncoding("utf8").on("data", (c: string) => (log += c));
   try {
-    const port = await listenPort(child, () => log);
+    const port = await workerdListenPort(child, () => log);
     const response = await fetch(`http://127.0.0.1:${port}/`, {
       method: "POST",
       body: JSON.stringify({ baseUrl }),
@@ -83,29 +83,4 @@ export async function runInWorkerd(baseUrl: string): Promise<WorkerRun> {
     child.kill("SIGTERM");
     if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
   }
-}
-
-function listenPort(child: ChildProcess, log: () => string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const control = child.stdio[3] as Readable;
-    let buffered = "";
-    const timer = setTimeout(() => fail(new Error("workerd did not start within 30 s")), 30_000);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      reject(new Error(`${error.message}\n${log()}`));
-    };
-    control.setEncoding("utf8").on("data", (chunk: string) => {
-      buffered += chunk;
-      for (const line of buffered.split("\n").slice(0, -1)) {
-        const message = JSON.parse(line) as { event?: string; socket?: string; port?: number };
-        if (message.event === "listen" && message.socket === "http" && message.port !== undefined) {
-          clearTimeout(timer);
-          resolve(message.port);
-        }
-      }
-      buffered = buffered.slice(buffered.lastIndexOf("\n") + 1);
-    });
-    child.once("error", fail);
-    child.once("exit", (code) => fail(new Error(`workerd exited with code ${code} before listening`)));
-  });
 }
