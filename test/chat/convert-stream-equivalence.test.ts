@@ -4,6 +4,7 @@ import { convertConverseResponse } from "../../src/chat/convert-response.js";
 import type { ConverseStreamOutputLike } from "../../src/chat/convert-response-shapes.js";
 import type { AIMessage } from "../../src/chat/messages.js";
 import { foldEvents, loadRecordedStreams, streamToMessage, withoutIndex } from "./convert-stream-helpers.js";
+import { prng } from "../event-stream/helpers.js";
 
 type Event = ConverseStreamOutputLike;
 const OPTIONS = { modelId: "us.anthropic.claude-sonnet-4", requestId: "req-123" };
@@ -103,19 +104,9 @@ describe("recorded streams: concat(chunks) equals the converted Converse respons
 });
 
 // Seeded random replies: every block kind, split at random points, checked for the same property.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomReply(seed: number): Event[] {
-  const r = rng(seed);
+  const r = prng(seed);
   const int = (n: number) => Math.floor(r() * n);
   const word = () => ["alpha", "beta", " ", "γ", "😀", '"q"', "\n", ""][int(8)]!;
   const text = () => Array.from({ length: int(5) }, word).join("");
