@@ -32,7 +32,7 @@ import {
 } from "./options.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
 import { ConverseStreamResponse } from "./stream-response.js";
-import { send, type TransportConfig } from "./transport.js";
+import { send, type AttemptContext, type TransportConfig } from "./transport.js";
 
 export interface CallOptions {
   /** Cancels the request, or the stream while it is being read. */
@@ -96,18 +96,10 @@ export class BedrockRuntime {
   /** Sends a Converse request and returns the whole reply. */
   async converse(request: ConverseRequest, options: CallOptions = {}): Promise<ConverseOutput> {
     const { url, region, body } = this.#prepare(request, "converse");
-    return send(this.#transport, {
-      url,
-      region,
-      body,
-      accept: "application/json",
-      signal: options.signal,
-      async read(response, ctx) {
-        const json = await readJson(response, ctx.requestId);
-        const output = deserializeConverseResponse(json) as ConverseOutput;
-        output.$metadata = { httpStatusCode: response.status, requestId: ctx.requestId, attempts: ctx.attempts };
-        return output;
-      },
+    return this.#sendJson(url, region, body, options.signal, (json, response, ctx) => {
+      const output = deserializeConverseResponse(json) as ConverseOutput;
+      output.$metadata = { httpStatusCode: response.status, requestId: ctx.requestId, attempts: ctx.attempts };
+      return output;
     });
   }
 
@@ -150,14 +142,25 @@ export class BedrockRuntime {
     validateCountTokensRequest(request);
     const { url, region } = this.#target(request.modelId, "count-tokens");
     const body = utf8.encode(serializeCountTokensRequest(request));
+    return this.#sendJson(url, region, body, options.signal, (json) => json as CountTokensResponse);
+  }
+
+  /** One JSON-in, JSON-out call through the retry loop; `map` shapes the parsed body. */
+  #sendJson<T>(
+    url: string,
+    region: string,
+    body: Uint8Array<ArrayBuffer>,
+    signal: AbortSignal | undefined,
+    map: (json: unknown, response: Response, ctx: AttemptContext) => T,
+  ): Promise<T> {
     return send(this.#transport, {
       url,
       region,
       body,
       accept: "application/json",
-      signal: options.signal,
+      signal,
       async read(response, ctx) {
-        return (await readJson(response, ctx.requestId)) as CountTokensResponse;
+        return map(await readJson(response, ctx.requestId), response, ctx);
       },
     });
   }
