@@ -56,6 +56,7 @@ export function renderReport(r) {
         .map((x) => [x.name, x.error ? "—" : kib(x.minified), x.error ? `cannot be bundled for the browser: \`${x.error}\`` : kib(x.gzipped)]);
     out.push("**(a) a client with ConverseStream**", "", table(["entry", "minified", "gzip"], rows("a")), "");
     out.push("**(b) a LangChain-style chat model with streaming and tools**", "", table(["entry", "minified", "gzip"], rows("b")), "");
+    out.push("**(c) bedrock-edge/langchain on top of @langchain/core** (workerd/worker/browser conditions)", "", table(["entry", "minified", "gzip"], rows("c")), "");
     out.push("**Where (a)'s bytes come from** (each piece bundled alone, so shared code counts in every row):", "");
     out.push(table(["piece", "minified", "gzip"], s.parts.map((p) => [p.name, kib(p.minified), kib(p.gzipped)])), "");
   }
@@ -137,7 +138,7 @@ export function renderReport(r) {
     );
   }
 
-  if (r.notes?.length) out.push("## Notes", "", ...r.notes.map((n) => `- ${n}`), "");
+  out.push("How each figure is taken, and why it is what it is: [README.md](README.md).", "");
   if (r.errors?.length) out.push("## Sections that failed", "", ...r.errors.map((e) => `- ${e}`), "");
   return out.join("\n");
 }

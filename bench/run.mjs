@@ -6,7 +6,6 @@ import { runColdStart } from "./cold-start.mjs";
 import { runHeap } from "./heap.mjs";
 import { machine } from "./lib/machine.mjs";
 import { runLoopback } from "./loopback.mjs";
-import { closingNotes } from "./notes.mjs";
 import { renderReport } from "./report.mjs";
 import { runSigning } from "./signing.mjs";
 import { runSize } from "./size.mjs";
@@ -42,7 +41,6 @@ for (const [name, run] of SECTIONS) {
     results.errors.push(`${name}: ${String(error?.message ?? error).split("\n")[0]}`);
   }
 }
-results.notes = closingNotes(results);
 writeFileSync(out, renderReport(results) + "\n");
 // The raw figures too, for anyone re-rendering or comparing runs (git-ignored).
 mkdirSync(new URL("./.tmp/", import.meta.url), { recursive: true });

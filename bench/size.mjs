@@ -1,4 +1,5 @@
 // Section 1: browser bundle size (esbuild, platform browser, ESM, minified, then gzip -9) of each client's entry.
+import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
@@ -96,6 +97,35 @@ const PARTS = [
   ["entry (a) with @smithy/signature-v4 replaced by an empty stub", ENTRIES[0].code, { "@smithy/signature-v4": `${root}bench/lib/signature-v4-stub.mjs` }],
 ];
 
+/** The value imports bedrock-edge/langchain takes from @langchain/core (type-only imports cost nothing). */
+function langchainCoreImports() {
+  const names = new Map();
+  const dir = `${root}src/langchain/`;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+    const source = readFileSync(dir + file, "utf8");
+    for (const [, list, from] of source.matchAll(/import\s+\{([^}]*)\}\s+from\s+"(@langchain\/core\/[^"]+)"/g)) {
+      for (const raw of list.split(",")) {
+        const name = raw.trim().split(/\s+as\s+/)[0];
+        if (!name || name.startsWith("type ")) continue;
+        if (!names.has(from)) names.set(from, new Set());
+        names.get(from).add(name);
+      }
+    }
+  }
+  return [...names].map(([from, set]) => `export { ${[...set].sort().join(", ")} } from "${from}";`).join("\n");
+}
+
+/** (c) What bedrock-edge/langchain adds to the @langchain/core an app already bundles. */
+function langchainEntries() {
+  const core = langchainCoreImports();
+  const adapter = `export { ChatBedrockConverse } from "${root}dist/langchain/index.js";`;
+  return [
+    { group: "c", name: "@langchain/core: what the adapter uses of it", code: core, base: true },
+    { group: "c", name: "@langchain/core + bedrock-edge/langchain", code: `${core}\n${adapter}`, withAdapter: true },
+    { group: "c", name: "@langchain/aws ChatBedrockConverse", code: `export { ChatBedrockConverse } from "@langchain/aws";` },
+  ];
+}
+
 /** dist path of ChatBedrockConverse: the main entry once it re-exports it, else its own module. */
 async function chatModelPath() {
   const index = await import(new URL("../dist/index.js", import.meta.url).href);
@@ -103,7 +133,7 @@ async function chatModelPath() {
 }
 
 /** Bundles one entry; returns its bytes and, for our rows, the largest inputs (to see what to trim). */
-export async function bundle(code, { metafile = false, alias = {} } = {}) {
+export async function bundle(code, { metafile = false, alias = {}, conditions } = {}) {
   const result = await build({
     stdin: { contents: code, resolveDir: root, loader: "js", sourcefile: "entry.js" },
     bundle: true,
@@ -113,6 +143,7 @@ export async function bundle(code, { metafile = false, alias = {} } = {}) {
     minify: true,
     write: false,
     metafile,
+    ...(conditions ? { conditions } : {}),
     logLevel: "silent",
     alias: { "bedrock-edge/chat-model": await chatModelPath(), "bedrock-edge": `${root}dist/index.js`, ...alias },
   });
@@ -144,6 +175,24 @@ export async function runSize() {
     } catch (error) {
       rows.push({ ...entry, error: firstErrorLine(error) });
     }
+  }
+  // Bundled as a Worker would (workerd/worker/browser conditions); "added" is the difference of two bundles.
+  for (const entry of langchainEntries()) {
+    try {
+      rows.push({ ...entry, ...(await bundle(entry.code, { conditions: ["workerd", "worker", "browser"] })) });
+    } catch (error) {
+      rows.push({ ...entry, error: firstErrorLine(error) });
+    }
+  }
+  const base = rows.find((x) => x.base);
+  const withAdapter = rows.find((x) => x.withAdapter);
+  if (!base.error && !withAdapter.error) {
+    rows.splice(rows.indexOf(withAdapter) + 1, 0, {
+      group: "c",
+      name: "**bedrock-edge/langchain added on top**",
+      minified: withAdapter.minified - base.minified,
+      gzipped: withAdapter.gzipped - base.gzipped,
+    });
   }
   return { rows, parts };
 }

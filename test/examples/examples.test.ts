@@ -1,4 +1,4 @@
-// Runs every README chat example (examples/*.ts) against the emulator and checks what it returns, prints and sends.
+// Runs every chat recipe (examples/*.ts) against the emulator and checks what it returns, prints and sends.
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BLOCKED_MESSAGE, reasoningSignature } from "../../src/testing/index.js";
@@ -17,7 +17,7 @@ function example(name: string, body: () => Promise<void>): void {
   it(`examples/${name}.ts`, body);
 }
 
-describe("README chat examples", () => {
+describe("chat recipes", () => {
   example("translation", async () => {
     const { result, printed, requests } = await runExample("translation");
     expect(result.text).toBe("J'adore la programmation.");

@@ -1,4 +1,4 @@
-// Runs one README example's main() against a fresh emulator on loopback, capturing what it prints.
+// Runs one docs/chat.md example's main() against a fresh emulator on loopback, capturing what it prints.
 import { vi } from "vitest";
 import type { RecordedRequest } from "../../src/testing/index.js";
 import { startEmulator } from "../../src/testing/node.js";

@@ -1,4 +1,4 @@
-// The README's chat snippets are the files in examples/, verbatim, and those files type-check.
+// The chat recipes' snippets (docs/chat.md) are the files in examples/, verbatim, and those files type-check.
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url);
 const examplesDir = new URL("examples/", root);
-const readme = readFileSync(new URL("README.md", root), "utf8");
+const readme = readFileSync(new URL("docs/chat.md", root), "utf8");
 
-/** ```ts blocks whose first line is `// examples/<file>.ts…`, by file name, in README order. */
+/** ```ts blocks whose first line is `// examples/<file>.ts…`, by file name, in page order. */
 function readmeSnippets(): Array<{ file: string; code: string }> {
   const blocks = readme.matchAll(/^```ts\n(\/\/ examples\/([\w-]+\.ts)\b[\s\S]*?)^```$/gm);
   return [...blocks].map((m) => ({ file: m[2]!, code: m[1]! }));
@@ -18,16 +18,16 @@ function readmeSnippets(): Array<{ file: string; code: string }> {
 const exampleFiles = readdirSync(examplesDir).filter((f) => f.endsWith(".ts")).sort();
 const snippets = readmeSnippets();
 
-describe("README chat snippets", () => {
+describe("docs/chat.md snippets", () => {
   it("show every example file exactly once, and nothing else under examples/", () => {
     expect(snippets.map((s) => s.file).sort()).toEqual(exampleFiles);
   });
 
-  it.each(exampleFiles)("examples/%s is what the README shows", (file) => {
+  it.each(exampleFiles)("examples/%s is what docs/chat.md shows", (file) => {
     const code = readFileSync(new URL(file, examplesDir), "utf8");
     const shown = snippets.find((s) => s.file === file)?.code;
-    // On failure: copy the file into the README block (or the block into the file); they must stay equal.
-    expect(shown, `README block for examples/${file}`).toBe(code);
+    // On failure: copy the file into the docs/chat.md block (or the block into the file); they must stay equal.
+    expect(shown, `docs/chat.md block for examples/${file}`).toBe(code);
   });
 
   it("type-check against src/ (examples/tsconfig.json maps bedrock-edge to the sources)", async () => {

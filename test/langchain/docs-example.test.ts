@@ -1,4 +1,4 @@
-// The README's LangChain example (a LangGraph agent and a streamed chain), run as written against the emulator.
+// docs/langchain.md's example (a LangGraph agent and a streamed chain), run as written against the emulator.
 import { StringOutputParser } from "@langchain/core/output_parsers";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import { tool } from "@langchain/core/tools";
@@ -11,7 +11,7 @@ import { EMULATOR_CREDENTIALS } from "../../src/testing/node.js";
 
 const e = useEmulator();
 
-// README body from here (only `connection` differs: the README passes a Worker's secrets).
+// docs/langchain.md body from here (only `connection` differs: the page passes a Worker's secrets).
 async function main(connection: { endpoint?: string; credentials: { accessKeyId: string; secretAccessKey: string } }) {
   const model = new ChatBedrockConverse({
     model: "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
@@ -39,9 +39,9 @@ async function main(connection: { endpoint?: string; credentials: { accessKeyId:
   console.log(pieces); // ["J'adore ", "la ", "programmation."]
   return { answer: messages.at(-1)?.text, pieces };
 }
-// README body ends.
+// docs/langchain.md body ends.
 
-it("the README example runs: agent answer and streamed pieces", async () => {
+it("the docs/langchain.md example runs: agent answer and streamed pieces", async () => {
   const log = console.log;
   const printed: unknown[] = [];
   console.log = (...args: unknown[]) => void printed.push(args);
