@@ -72,6 +72,8 @@ export const awsErrors = {
     messageKey: "Message",
     frontEnd: true,
   }),
+  // 403 as AWS's JSON front ends answer it; Bedrock's troubleshooting page lists IncompleteSignature
+  // as 400, and no capture of a Bedrock answer was found to settle it.
   incompleteSignature: (message: string): AwsError => ({ status: 403, type: "IncompleteSignatureException", message }),
   invalidSignature: (message: string): AwsError => ({ status: 403, type: "InvalidSignatureException", message }),
   signatureMismatch: (canonicalRequest: string, stringToSign: string): AwsError => ({

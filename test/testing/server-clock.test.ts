@@ -1,4 +1,5 @@
 // The server clock: Date and x-amzn-requestid on every kind of answer, and the "clock-skew" fault both ways.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   createBedrockEmulator,
@@ -129,5 +130,27 @@ describe('the "clock-skew" fault', () => {
 
   it.each([Number.NaN, Infinity, undefined])("refuses offsetMs %s", (offsetMs) => {
     expect(() => emulator().fault({ type: "clock-skew", offsetMs: offsetMs as number })).toThrow(TypeError);
+  });
+});
+
+describe("the README's clock-skew snippet", () => {
+  it("runs as written", async () => {
+    const readme = readFileSync(new URL("../../src/testing/README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("### The server clock"));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
+    const body = code.replace(/^import .*$/m, "");
+    const run = new Function("createBedrockEmulator", `${body}\nreturn emulator;`) as (create: typeof createBedrockEmulator) => BedrockEmulator;
+    const faults: unknown[] = [];
+    const em = run((options) => {
+      const real = createBedrockEmulator(options);
+      const fault = real.fault.bind(real);
+      real.fault = (f) => (faults.push(f), fault(f));
+      return real;
+    });
+    expect(faults).toEqual([
+      { type: "clock-skew", offsetMs: 600_000 },
+      { type: "clock-skew", offsetMs: -600_000, times: 1 },
+    ]);
+    expect(em.pending().faults).toBe(0);
   });
 });
