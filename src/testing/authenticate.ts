@@ -14,7 +14,7 @@ export async function authenticate(
   ctx: VerifyContext & { apiKeys: ApiKeyCheck },
 ): Promise<AuthResult> {
   const header = received.headers.get("authorization");
-  if (header === null || header.trim() === "") return { auth: { kind: "none" }, error: awsErrors.missingToken() };
+  if (header === null || header.trim() === "") return { auth: { kind: "none" }, error: awsErrors.missingAuthorization() };
 
   const bearer = /^Bearer(?:\s+(.*))?$/i.exec(header.trim());
   if (bearer) {

@@ -10,6 +10,7 @@ import { paddingMember, requestId, seededRandom } from "./random.js";
 import { newRecord, parseJson } from "./record.js";
 import { answer } from "./respond.js";
 import { parseRoute } from "./route.js";
+import { httpDate, serverTime } from "./server-clock.js";
 import { authenticateWithShortTermKeys } from "./short-term-keys.js";
 import type { Chunking, EmulatorCredentials, Fault, HttpFault, JsonObject, RecordedRequest, Script, StreamFault } from "./types.js";
 import { MALFORMED_INPUT, validateConverseRequest, validateCountTokensRequest } from "./validate-converse.js";
@@ -21,7 +22,10 @@ export interface EmulatorOptions {
   apiKeys?: ApiKeyCheck;
   /** Region the credential scope must name (default "us-east-1"). */
   region?: string;
-  /** Clock in epoch ms (default Date.now), for x-amz-date skew and credential expiry. */
+  /**
+   * Clock in epoch ms (default Date.now): the `Date` header, the x-amz-date window, credential and
+   * key expiry read it. A "clock-skew" fault moves it for the requests it hits.
+   */
   now?: () => number;
   /** Allowed x-amz-date skew either way (default 5 minutes). */
   maxSkewMs?: number;
@@ -67,7 +71,7 @@ export interface BedrockEmulator {
   handle(request: Request, context?: { rawPath?: string }): Promise<Response>;
   /** Queues a scripted answer (FIFO; `times` repeats it, `Infinity` for every fitting request). */
   script(script: Script, options?: { times?: number }): BedrockEmulator;
-  /** Queues a fault for the next fitting request(s). */
+  /** Queues a fault for the next fitting request(s); a "clock-skew" fault moves the server clock (see `ClockFault`). */
   fault(fault: Fault): BedrockEmulator;
   /** Every request received, oldest first. */
   readonly requests: readonly RecordedRequest[];
@@ -92,8 +96,11 @@ const MAX_SKEW_MS = 5 * 60 * 1000;
 
 function httpFaultError(fault: HttpFault): AwsError | undefined {
   switch (fault.type) {
-    case "throttle":
-      return { ...awsErrors.throttling(fault.message), headers: { "retry-after": String(fault.retryAfterSeconds ?? 1) } };
+    case "throttle": {
+      const error = awsErrors.throttling(fault.message);
+      // Bedrock sends no Retry-After; the fault adds one only when asked, to test clients that honour it.
+      return fault.retryAfterSeconds === undefined ? error : { ...error, headers: { "retry-after": String(fault.retryAfterSeconds) } };
+    }
     case "server-error":
       return fault.status === 503 ? awsErrors.unavailable(fault.message) : awsErrors.internal(fault.message);
     case "error":
@@ -133,13 +140,19 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
 
   async function handle(request: Request, context: { rawPath?: string } = {}): Promise<Response> {
     const id = requestId();
-    const base = new Headers({ "x-amzn-requestid": id, date: new Date(now()).toUTCString() });
-    if (options.cors !== false) for (const [k, v] of Object.entries(corsHeaders())) base.set(k, v);
     const url = new URL(request.url);
     const rawPath = context.rawPath ?? url.pathname;
+    const route = parseRoute(rawPath);
+    // One reading of the server clock per request: every check and the Date header agree.
+    const clock = serverTime(now, faults, route?.operation);
+    const nowMs = clock.nowMs;
+    // AWS sends both on every answer; clients learn their clock offset from Date.
+    const base = new Headers({ "x-amzn-requestid": id, date: httpDate(nowMs) });
+    if (options.cors !== false) for (const [k, v] of Object.entries(corsHeaders())) base.set(k, v);
     const bytes = new Uint8Array(await request.arrayBuffer());
     const json = parseJson(bytes);
-    const record = newRecord(request, id, rawPath, json.ok ? json.value : undefined, now());
+    const record = newRecord(request, id, rawPath, json.ok ? json.value : undefined, nowMs);
+    if (clock.offsetMs !== undefined) record.clockOffsetMs = clock.offsetMs;
     requests.push(record);
     const fail = (error: AwsError): Response => {
       record.status = error.status;
@@ -153,8 +166,8 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
       for (const [k, v] of Object.entries(preflightHeaders(request))) headers.set(k, v);
       return new Response(null, { status: 200, headers });
     }
-    for (const route of routes) {
-      const routed = await route(request, { rawPath, body: bytes, requestId: id, now: now() });
+    for (const extra of routes) {
+      const routed = await extra(request, { rawPath, body: bytes, requestId: id, now: nowMs });
       if (!routed) continue;
       const headers = new Headers(routed.headers);
       base.forEach((value, name) => headers.set(name, value));
@@ -164,12 +177,11 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     if (options.requireAuth !== false) {
       const verdict = await authenticateWithShortTermKeys(
         { method: request.method, url, rawPath, headers: request.headers, body: bytes },
-        { region, service: "bedrock", nowMs: now(), maxSkewMs: options.maxSkewMs ?? MAX_SKEW_MS, lookup: (k) => known.get(k), apiKeys, shortTermApiKeys: options.shortTermApiKeys },
+        { region, service: "bedrock", nowMs, maxSkewMs: options.maxSkewMs ?? MAX_SKEW_MS, lookup: (k) => known.get(k), apiKeys, shortTermApiKeys: options.shortTermApiKeys },
       );
       record.auth = verdict.auth;
       if (verdict.error) return fail(verdict.error);
     }
-    const route = parseRoute(rawPath);
     if (!route || request.method !== "POST") return fail(awsErrors.unknownOperation());
     record.operation = route.operation;
     record.modelId = route.modelId;

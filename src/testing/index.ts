@@ -41,6 +41,7 @@ export type {
   Chunking,
   EmulatorCredentials,
   EmulatorOperation,
+  ClockFault,
   Fault,
   HttpFault,
   JsonObject,

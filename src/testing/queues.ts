@@ -4,16 +4,23 @@ import type { EmulatorOperation, Fault, RecordedRequest, Script, ScriptedRespons
 const STREAM_ONLY = new Set(["exception-frame", "corrupt-crc"]);
 const BODY_FAULTS = new Set(["exception-frame", "corrupt-crc", "cut", "drip"]);
 
-/** "http" faults replace the answer; "body" faults damage or pace its body. */
-export type FaultKind = "http" | "body";
+/** "http" faults replace the answer; "body" faults damage or pace its body; "clock" faults move the server clock. */
+export type FaultKind = "http" | "body" | "clock";
 
 export function faultKind(fault: Fault): FaultKind {
+  if (fault.type === "clock-skew") return "clock";
   return BODY_FAULTS.has(fault.type) ? "body" : "http";
 }
 
-function faultFits(fault: Fault, operation: EmulatorOperation): boolean {
-  if (fault.operations && !fault.operations.includes(operation)) return false;
+/** A request whose path names no operation fits only faults without an `operations` filter. */
+function faultFits(fault: Fault, operation: EmulatorOperation | undefined): boolean {
+  if (fault.operations && (operation === undefined || !fault.operations.includes(operation))) return false;
   return !STREAM_ONLY.has(fault.type) || operation === "converse-stream";
+}
+
+/** A server clock that is off stays off: "clock-skew" defaults to every request. */
+function defaultTimes(fault: Fault): number {
+  return fault.type === "clock-skew" ? Infinity : 1;
 }
 
 /** A fixed response fits an operation when it carries that operation's body, an error, or no body at all. */
@@ -43,11 +50,14 @@ export class FaultQueue {
   private readonly entries: Entry<Fault>[] = [];
 
   add(fault: Fault): void {
-    this.entries.push({ item: fault, remaining: fault.times ?? 1 });
+    if (fault.type === "clock-skew" && !Number.isFinite(fault.offsetMs)) {
+      throw new TypeError("fault.offsetMs must be a finite number of milliseconds");
+    }
+    this.entries.push({ item: fault, remaining: fault.times ?? defaultTimes(fault) });
   }
 
   /** The first queued fault of this kind that fits the operation, counted as used. */
-  take(operation: EmulatorOperation, kind: FaultKind): Fault | undefined {
+  take(operation: EmulatorOperation | undefined, kind: FaultKind): Fault | undefined {
     return takeFrom(this.entries, (fault) => (faultKind(fault) === kind && faultFits(fault, operation) ? fault : undefined));
   }
 

@@ -88,7 +88,13 @@ export function formatAmzDate(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
-/** AWS's "Signature expired" / "not yet current" check; undefined when within `maxSkewMs`. */
+/**
+ * AWS's "Signature expired" / "not yet current" check; undefined when within `maxSkewMs`. Bedrock
+ * answers 403 InvalidSignatureException with `{"message": …}` and the server's own time in the text:
+ * https://github.com/anthropics/anthropic-sdk-go/issues/122 (Bedrock, 403, exact body),
+ * https://github.com/aws-samples/bedrock-access-gateway/issues/163 (ConverseStream),
+ * https://github.com/NickWaterton/Roomba980-Python/issues/118 ("not yet current", + 5 min.).
+ */
 export function checkSkew(amzDate: string, signedAt: Date, nowMs: number, maxSkewMs: number): AwsError | undefined {
   const minutes = `${Math.round(maxSkewMs / 60_000)} min.`;
   if (signedAt.getTime() < nowMs - maxSkewMs) {

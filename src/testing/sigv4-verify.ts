@@ -120,11 +120,7 @@ export async function verifySigV4(header: string, received: ReceivedRequest, ctx
   const expected = await signer.sign(stringToSign, { signingDate: signedAt, signingRegion: ctx.region, signingService: ctx.service });
   if (constantTimeEqual(expected, parsed.signature)) return { ok: true, accessKeyId: parsed.accessKeyId };
 
-  const shown = token ? canonical.split(token).join("<redacted>") : canonical;
-  return fail(
-    awsErrors.invalidSignature(
-      "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\n" +
-        `The Canonical String for this request should have been\n'${shown}'\n\nThe String-to-Sign should have been\n'${stringToSign}'\n`,
-    ),
-  );
+  // Like AWS, the answer echoes the canonical request with every signed header's value, the
+  // session token included: a client must keep this text out of its own errors and logs.
+  return fail(awsErrors.signatureMismatch(canonical, stringToSign));
 }

@@ -1,6 +1,7 @@
 // Scripted stream steps → encoded frames and pauses, with stream faults applied to the sequence.
 import { codec } from "../event-stream/codec.js";
 import { encodeErrorFrame, encodeExceptionFrame, encodeStreamEvent } from "../event-stream/encode.js";
+import { THROTTLING_MESSAGE, UNAVAILABLE_MESSAGE } from "./aws-error.js";
 import type { JsonObject, StreamFault, StreamStep } from "./types.js";
 
 /** What a response body is made of, before it is cut into chunks. */
@@ -64,17 +65,32 @@ function frameIndexAfter(segments: Segment[], count: number): number {
   return -1;
 }
 
+// Bedrock's words in mid-stream exception frames, `{"message": …}` under `:exception-type`:
+// serviceUnavailableException per https://github.com/aws-samples/foundation-model-benchmarking-tool/issues/247
+// (headers and body as received), throttlingException per https://github.com/aws-samples/aws-genai-llm-chatbot/issues/220
+// (the longer, older wording there; the HTTP answer's short one is used). The default
+// modelStreamErrorException text is the emulator's own: no public capture of Bedrock's was found.
+const STREAM_EXCEPTION_MESSAGES: Record<string, string> = {
+  throttlingException: THROTTLING_MESSAGE,
+  serviceUnavailableException: UNAVAILABLE_MESSAGE,
+};
+const DEFAULT_STREAM_EXCEPTION = "modelStreamErrorException";
+
+/** The message of an "exception-frame" fault that gave none. */
+export function defaultStreamExceptionMessage(type: string): string {
+  return STREAM_EXCEPTION_MESSAGES[type] ?? "The model stream failed.";
+}
+
 /** Applies a stream fault; "drip" changes pacing only and is handled by the chunker. */
 export function applyStreamFault(segments: Segment[], fault: StreamFault | undefined): Segment[] {
   if (!fault || fault.type === "drip") return segments;
   const at = frameIndexAfter(segments, Math.max(0, fault.afterEvents));
   const before = at < 0 ? segments : segments.slice(0, at);
   switch (fault.type) {
-    case "exception-frame":
-      return [
-        ...before,
-        { kind: "frame", bytes: exceptionFrame(fault.exceptionType ?? "modelStreamErrorException", { message: fault.message ?? "The model stream failed." }) },
-      ];
+    case "exception-frame": {
+      const type = fault.exceptionType ?? DEFAULT_STREAM_EXCEPTION;
+      return [...before, { kind: "frame", bytes: exceptionFrame(type, { message: fault.message ?? defaultStreamExceptionMessage(type) }) }];
+    }
     case "cut": {
       const frame = at < 0 ? undefined : (segments[at] as { bytes: Uint8Array });
       const half: Segment[] = frame ? [{ kind: "frame", bytes: frame.bytes.slice(0, Math.max(1, Math.floor(frame.bytes.length / 2))) }] : [];

@@ -44,7 +44,7 @@ export type StreamFault =
 
 /** Faults answered instead of a response. */
 export type HttpFault =
-  /** 429 ThrottlingException with `Retry-After`. */
+  /** 429 ThrottlingException in Bedrock's words; `Retry-After` only when `retryAfterSeconds` is given (Bedrock sends none). */
   | { type: "throttle"; retryAfterSeconds?: number; message?: string }
   /** 500 InternalServerException or 503 ServiceUnavailableException. */
   | { type: "server-error"; status?: 500 | 503; message?: string }
@@ -53,8 +53,17 @@ export type HttpFault =
   /** No response at all: the fetch handler rejects with a TypeError, the Node launcher drops the socket. */
   | { type: "disconnect" };
 
-export type Fault = (StreamFault | HttpFault) & {
-  /** How many requests this fault hits (default 1; `Infinity` for every request). */
+/**
+ * Faults of the emulator's own clock. "clock-skew" runs the server clock `offsetMs` ahead (positive)
+ * or behind (negative) the `now` option, for every request it hits, before anything else: the
+ * `Date` header, the x-amz-date window, credential and key expiry all read the skewed clock, so a
+ * client whose clock is right looks skewed. Unlike other faults it lasts until `reset()` unless
+ * `times` is given; queue several to change the offset over time (the first that fits applies).
+ */
+export type ClockFault = { type: "clock-skew"; offsetMs: number };
+
+export type Fault = (StreamFault | HttpFault | ClockFault) & {
+  /** How many requests this fault hits (default 1, "clock-skew" Infinity; `Infinity` for every request). */
   times?: number;
   /** Only these operations consume it (default: every operation the fault can apply to). */
   operations?: EmulatorOperation[];
@@ -107,5 +116,8 @@ export interface RecordedRequest {
   fault?: string;
   /** Whether a script (rather than the built-in model) produced the answer. */
   scripted: boolean;
+  /** When it arrived, by the emulator's server clock (a "clock-skew" fault included). */
   receivedAt: number;
+  /** Offset of the server clock for this request, when a "clock-skew" fault applied. */
+  clockOffsetMs?: number;
 }

@@ -83,8 +83,9 @@ describe("emulator authentication", () => {
     {
       name: "no Authorization header",
       request: async () => new Request(ENDPOINT + modelPath("m"), { method: "POST", body: "{}" }),
-      type: "MissingAuthenticationTokenException",
-      message: /^Missing Authentication Token$/,
+      type: "AccessDeniedException",
+      message: /^Authorization header is missing$/,
+      key: "Message",
     },
     {
       name: "a bearer key without Bedrock's prefix",

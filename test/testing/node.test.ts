@@ -47,6 +47,20 @@ describe("startEmulator (Node, loopback HTTP)", () => {
     expect(await response.json()).toEqual({ message: "Too many requests, please wait before trying again." });
   });
 
+  it("sends the emulator's Date over HTTP (not Node's own), skewed by a clock-skew fault", async () => {
+    running = await startEmulator();
+    running.emulator.fault({ type: "clock-skew", offsetMs: -3_600_000 });
+    const before = Date.now();
+    const response = await send(modelPath(MODEL));
+    expect(response.status).toBe(403);
+    const dates = response.headers.get("date")!;
+    expect(dates).not.toContain("GMT,"); // one Date header, not Node's joined to ours
+    const served = Date.parse(dates);
+    expect(served).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 3_600_000);
+    expect(served).toBeLessThanOrEqual(Date.now() - 3_600_000);
+    expect((await response.json()).message).toMatch(/^Signature not yet current: /);
+  });
+
   it("destroys the socket mid-body on a cut fault, so reading the body fails", async () => {
     running = await startEmulator();
     running.emulator.fault({ type: "cut", afterEvents: 2 });
