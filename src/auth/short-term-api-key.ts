@@ -40,12 +40,12 @@ async function fromProvider(provider: CredentialsProvider): Promise<AwsCredentia
   try {
     return await provider();
   } catch (error) {
-    if (error instanceof BedrockInputError || error instanceof CredentialsProviderError) throw error;
+    // Our typed errors (Cognito's, say) keep their class, as they do in the client.
+    if (BedrockError.isInstance(error)) throw error;
     const detail = error instanceof Error ? error.message : String(error);
-    const suffix = BedrockError.isInstance(error) ? ` (${error.name})` : "";
     // Signing failures are scrubbed by presignRequest; the provider's own error holds no
     // credential of ours (it produced none), so it is kept as the cause.
-    throw new CredentialsProviderError(`credentials provider failed${suffix}: ${detail}`, { cause: error });
+    throw new CredentialsProviderError(`credentials provider failed: ${detail}`, { cause: error });
   }
 }
 
