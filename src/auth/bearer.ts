@@ -1,18 +1,16 @@
 // Bedrock API keys: sent as `Authorization: Bearer <key>` instead of a SigV4 signature.
 import { BedrockInputError } from "../errors/index.js";
+import { assertHeaderSafe } from "./header-value.js";
 
-// Whitespace or control characters would split or corrupt the header (a pasted newline is
-// the usual culprit); the message names the problem without echoing the key.
-const INVALID_KEY_CHARS = /[\s\u0000-\u001f\u007f]/;
-
-/** Throws BedrockInputError unless `apiKey` is a non-empty string usable in a header. */
-export function validateApiKey(apiKey: unknown): asserts apiKey is string {
+/**
+ * Throws BedrockInputError unless `apiKey` is a non-empty string usable in a header as it is
+ * (a pasted newline is the usual culprit). The message names `field`, never the key.
+ */
+export function validateApiKey(apiKey: unknown, field = "apiKey"): asserts apiKey is string {
   if (typeof apiKey !== "string" || apiKey.length === 0) {
-    throw new BedrockInputError("apiKey must be a non-empty string");
+    throw new BedrockInputError(`${field} must be a non-empty string`);
   }
-  if (INVALID_KEY_CHARS.test(apiKey)) {
-    throw new BedrockInputError("apiKey must not contain whitespace or control characters");
-  }
+  assertHeaderSafe(apiKey, field);
 }
 
 /**

@@ -13,7 +13,8 @@ import {
 } from "../errors/exceptions.js";
 import { platformFetch } from "../runtime.js";
 import type { AwsCredentials, CredentialsProvider } from "./credentials.js";
-import { redactCredentials, redactSecrets } from "./redact.js";
+import { redactCredentials } from "./redact.js";
+import { SecretScrubber } from "./secret-scrubber.js";
 
 /** A login token, or a function returning a fresh one (called before every Cognito call). */
 export type CognitoLogin = string | (() => string | Promise<string>);
@@ -111,7 +112,7 @@ async function resolveLogins(logins: Record<string, CognitoLogin> | undefined): 
 }
 
 /** A JSON 1.1 error (`__type` in the body or `x-amzn-errortype`) as a typed BedrockError. */
-async function cognitoError(operation: Operation, response: Response, secrets: string[]): Promise<BedrockError> {
+async function cognitoError(operation: Operation, response: Response, scrubber: SecretScrubber): Promise<BedrockError> {
   let body: Json = {};
   try {
     const parsed: unknown = JSON.parse(await response.text());
@@ -123,18 +124,19 @@ async function cognitoError(operation: Operation, response: Response, secrets: s
   // `NotAuthorizedException:http://…` or `com.amazonaws…#NotAuthorizedException` → the bare name.
   const type = raw.split(":")[0]!.split("#").pop()!;
   const text = body.message ?? body.Message;
-  const detail = typeof text === "string" && text !== "" ? `: ${redactSecrets(text, secrets)}` : "";
+  const detail = typeof text === "string" && text !== "" ? `: ${text}` : "";
   const requestId = response.headers.get("x-amzn-requestid") ?? undefined;
   const Ctor = CLASS_FOR_TYPE[type] ?? BedrockError;
-  return new Ctor(`Cognito Identity ${operation} failed with ${type || `HTTP ${response.status}`}${detail}`, {
+  // The whole text is scrubbed (a login token or earlier credentials may be quoted anywhere).
+  return new Ctor(scrubber.text(`Cognito Identity ${operation} failed with ${type || `HTTP ${response.status}`}${detail}`), {
     status: response.status,
     retryable: RETRYABLE_TYPES.has(type) || response.status === 429 || response.status >= 500,
     ...(requestId ? { requestId } : {}),
-    ...(type ? { code: type } : {}),
+    ...(type ? { code: scrubber.text(type) } : {}),
   });
 }
 
-async function call(operation: Operation, body: Json, url: string, fetchImpl: typeof fetch | undefined, secrets: string[]): Promise<Json> {
+async function call(operation: Operation, body: Json, url: string, fetchImpl: typeof fetch | undefined, scrubber: SecretScrubber): Promise<Json> {
   let response: Response;
   try {
     response = await (fetchImpl ?? platformFetch())(url, {
@@ -143,10 +145,10 @@ async function call(operation: Operation, body: Json, url: string, fetchImpl: ty
       body: JSON.stringify(body),
     });
   } catch (error) {
-    const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+    const message = scrubber.text(error instanceof Error ? error.message : String(error));
     throw new NetworkError(`Cognito Identity ${operation} request failed: ${message}`);
   }
-  if (!response.ok) throw await cognitoError(operation, response, secrets);
+  if (!response.ok) throw await cognitoError(operation, response, scrubber);
   try {
     const parsed: unknown = await response.json();
     if (parsed && typeof parsed === "object") return parsed as Json;
@@ -191,11 +193,13 @@ export function fromCognitoIdentityPool(options: CognitoIdentityPoolOptions): Cr
   const { identityPoolId, customRoleArn, accountId, fetch: fetchImpl } = options;
   let identity: Promise<string> | undefined;
 
-  const getId = async (logins: Record<string, string> | undefined, secrets: string[]): Promise<string> => {
+  // Login tokens and the credentials already handed out: none may reach an error's text.
+  const scrubber = new SecretScrubber();
+  const getId = async (logins: Record<string, string> | undefined): Promise<string> => {
     const body: Json = { IdentityPoolId: identityPoolId };
     if (logins) body.Logins = logins;
     if (accountId !== undefined) body.AccountId = accountId;
-    const result = await call("GetId", body, url, fetchImpl, secrets);
+    const result = await call("GetId", body, url, fetchImpl, scrubber);
     if (typeof result.IdentityId !== "string" || result.IdentityId === "") {
       throw new BedrockError("Cognito Identity GetId returned no IdentityId");
     }
@@ -204,9 +208,9 @@ export function fromCognitoIdentityPool(options: CognitoIdentityPoolOptions): Cr
 
   return async () => {
     const logins = await resolveLogins(options.logins);
-    const secrets = Object.values(logins ?? {});
+    scrubber.add(...Object.values(logins ?? {}));
     // Concurrent first calls share one GetId; a failed one is forgotten so the next call retries.
-    const pending = (identity ??= getId(logins, secrets));
+    const pending = (identity ??= getId(logins));
     pending.catch(() => {
       if (identity === pending) identity = undefined;
     });
@@ -215,7 +219,9 @@ export function fromCognitoIdentityPool(options: CognitoIdentityPoolOptions): Cr
     if (logins) body.Logins = logins;
     if (customRoleArn !== undefined) body.CustomRoleArn = customRoleArn;
     try {
-      return toCredentials(await call("GetCredentialsForIdentity", body, url, fetchImpl, secrets));
+      const credentials = toCredentials(await call("GetCredentialsForIdentity", body, url, fetchImpl, scrubber));
+      scrubber.add(credentials.secretAccessKey, credentials.sessionToken);
+      return credentials;
     } catch (error) {
       if (identity === pending && BedrockError.isInstance(error) && FORGET_IDENTITY_TYPES.has(error.code ?? "")) identity = undefined;
       throw error;

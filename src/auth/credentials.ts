@@ -1,5 +1,7 @@
 // AWS credentials: static values or a provider whose results are cached and refreshed before expiry.
 import { BedrockInputError } from "../errors/index.js";
+import { assertHeaderSafe } from "./header-value.js";
+import { raceSignal } from "./race-signal.js";
 import { redactCredentials } from "./redact.js";
 
 /** Long-term or temporary AWS credentials, shaped like the AWS SDK's `AwsCredentialIdentity`. */
@@ -41,11 +43,19 @@ export function validateCredentials(value: unknown, label = "credentials"): AwsC
   if (c.sessionToken !== undefined && (typeof c.sessionToken !== "string" || c.sessionToken === "")) {
     throw new BedrockInputError(`${label}.sessionToken must be a non-empty string when present`);
   }
+  // The key id and token become header values; the secret is checked alike, since a
+  // stray newline there is the same paste mistake (and would only fail later, as a bad signature).
+  assertHeaderSafe(c.accessKeyId as string, `${label}.accessKeyId`);
+  assertHeaderSafe(c.secretAccessKey as string, `${label}.secretAccessKey`);
+  if (c.sessionToken !== undefined) assertHeaderSafe(c.sessionToken as string, `${label}.sessionToken`);
   if (c.expiration !== undefined && !(c.expiration instanceof Date && !Number.isNaN(c.expiration.getTime()))) {
     throw new BedrockInputError(`${label}.expiration must be a valid Date when present`);
   }
   return value as AwsCredentials;
 }
+
+/** What createCredentialSource returns: awaited per request, with the request's signal. */
+export type CredentialSource = (signal?: AbortSignal) => Promise<AwsCredentials>;
 
 /**
  * Turns static credentials or a provider into one function the signer awaits per request.
@@ -53,14 +63,19 @@ export function validateCredentials(value: unknown, label = "credentials"): AwsC
  * requests wait, only one provider call is in flight. A failed refresh rejects the callers
  * waiting on it and the next call tries again. Results print redacted.
  *
+ * A caller whose `signal` aborts stops waiting at once, and the refresh it waited on is
+ * abandoned: the next call asks the provider again instead of joining a call that may never
+ * settle. Callers already waiting keep waiting (until their own signals). An abandoned
+ * refresh that resolves later still fills the cache, unless a newer one already has.
+ *
  * @example
  * const source = createCredentialSource(async () => fetchTemporaryCredentials());
- * const credentials = await source();
+ * const credentials = await source(AbortSignal.timeout(5_000));
  */
 export function createCredentialSource(
   input: AwsCredentials | CredentialsProvider,
   options: CredentialSourceOptions = {},
-): () => Promise<AwsCredentials> {
+): CredentialSource {
   if (typeof input !== "function") {
     const credentials = redactCredentials(validateCredentials(input));
     return () => Promise.resolve(credentials);
@@ -73,24 +88,36 @@ export function createCredentialSource(
   }
 
   let cached: AwsCredentials | undefined;
+  let cachedGeneration = 0;
+  let generation = 0;
   let inFlight: Promise<AwsCredentials> | undefined;
 
   const isFresh = (c: AwsCredentials) =>
     c.expiration === undefined || c.expiration.getTime() - now().getTime() > refreshBeforeMs;
 
-  const refresh = async (): Promise<AwsCredentials> => {
+  const refresh = async (mine: number): Promise<AwsCredentials> => {
     const result = await provider();
-    cached = redactCredentials(validateCredentials(result, "credentials provider result"));
-    return cached;
+    const credentials = redactCredentials(validateCredentials(result, "credentials provider result"));
+    if (mine > cachedGeneration) {
+      cached = credentials;
+      cachedGeneration = mine;
+    }
+    return credentials;
   };
 
-  return () => {
+  return (signal) => {
     if (cached !== undefined && isFresh(cached)) return Promise.resolve(cached);
-    // `.finally` runs after settlement, so a provider that throws synchronously still
-    // clears the slot and the next call retries.
-    inFlight ??= refresh().finally(() => {
-      inFlight = undefined;
+    if (inFlight === undefined) {
+      // `.finally` runs after settlement, so a provider that throws synchronously still
+      // clears the slot and the next call retries.
+      const started: Promise<AwsCredentials> = refresh(++generation).finally(() => {
+        if (inFlight === started) inFlight = undefined;
+      });
+      inFlight = started;
+    }
+    const current = inFlight;
+    return raceSignal(current, signal, () => {
+      if (inFlight === current) inFlight = undefined;
     });
-    return inFlight;
   };
 }

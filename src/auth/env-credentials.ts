@@ -2,6 +2,7 @@
 import { BedrockInputError } from "../errors/index.js";
 import { readEnv } from "../runtime.js";
 import type { AwsCredentials } from "./credentials.js";
+import { assertHeaderSafe } from "./header-value.js";
 import { redactCredentials } from "./redact.js";
 
 /** Reads one variable; `readEnv` by default, injectable for tests. */
@@ -23,6 +24,10 @@ export function credentialsFromEnv(env: EnvReader = readEnv): AwsCredentials | u
     throw new BedrockInputError("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not");
   }
   const sessionToken = env("AWS_SESSION_TOKEN");
+  // Named by variable: a trailing newline in a .env file or secret store is the usual cause.
+  assertHeaderSafe(accessKeyId, "AWS_ACCESS_KEY_ID");
+  assertHeaderSafe(secretAccessKey, "AWS_SECRET_ACCESS_KEY");
+  if (sessionToken !== undefined) assertHeaderSafe(sessionToken, "AWS_SESSION_TOKEN");
   return redactCredentials(sessionToken === undefined ? { accessKeyId, secretAccessKey } : { accessKeyId, secretAccessKey, sessionToken });
 }
 
@@ -31,7 +36,7 @@ export function regionFromEnv(env: EnvReader = readEnv): string | undefined {
   return env("AWS_REGION") ?? env("AWS_DEFAULT_REGION");
 }
 
-/** A Bedrock API key from `AWS_BEARER_TOKEN_BEDROCK`, else `undefined`. */
+/** A Bedrock API key from `AWS_BEARER_TOKEN_BEDROCK`, else `undefined` (checked by the client, which names the variable). */
 export function apiKeyFromEnv(env: EnvReader = readEnv): string | undefined {
   return env("AWS_BEARER_TOKEN_BEDROCK");
 }

@@ -5,7 +5,7 @@ export type { SignableRequest } from "./signable-request.js";
 export { Sha256, createSha256 } from "./sha256.js";
 export type { Checksum, ChecksumConstructor, SourceData } from "./sha256.js";
 export { createCredentialSource, validateCredentials } from "./credentials.js";
-export type { AwsCredentials, CredentialsProvider, CredentialSourceOptions } from "./credentials.js";
+export type { AwsCredentials, CredentialsProvider, CredentialSource, CredentialSourceOptions } from "./credentials.js";
 export { credentialsFromEnv, regionFromEnv, apiKeyFromEnv } from "./env-credentials.js";
 export type { EnvReader } from "./env-credentials.js";
 export { bearerHeaders, validateApiKey } from "./bearer.js";

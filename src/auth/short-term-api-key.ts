@@ -1,5 +1,6 @@
 // Short-term Bedrock API keys: a presigned `CallWithBearerToken` URL, minted with Web APIs only.
-import { BedrockInputError } from "../errors/exceptions.js";
+import { BedrockError } from "../errors/bedrock-error.js";
+import { BedrockInputError, CredentialsProviderError } from "../errors/exceptions.js";
 import type { AwsCredentials, CredentialsProvider } from "./credentials.js";
 import { presignRequest } from "./sigv4.js";
 import type { ChecksumConstructor } from "./sha256.js";
@@ -35,6 +36,19 @@ function sortedQuery(search: string): string {
   return parts.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).join("&");
 }
 
+async function fromProvider(provider: CredentialsProvider): Promise<AwsCredentials> {
+  try {
+    return await provider();
+  } catch (error) {
+    // Our typed errors (Cognito's, say) keep their class, as they do in the client.
+    if (BedrockError.isInstance(error)) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    // Signing failures are scrubbed by presignRequest; the provider's own error holds no
+    // credential of ours (it produced none), so it is kept as the cause.
+    throw new CredentialsProviderError(`credentials provider failed: ${detail}`, { cause: error });
+  }
+}
+
 /**
  * Mints a short-term Bedrock API key from AWS credentials, in any runtime (no Node APIs), so a
  * Worker can hand a browser a key that expires instead of its own credentials. The key is a
@@ -57,7 +71,7 @@ export async function createShortTermApiKey(
   if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_SHORT_TERM_API_KEY_SECONDS) {
     throw new BedrockInputError(`expiresIn must be a whole number of seconds from 1 to ${MAX_SHORT_TERM_API_KEY_SECONDS} (12 hours)`);
   }
-  const resolved = typeof credentials === "function" ? await credentials() : credentials;
+  const resolved = typeof credentials === "function" ? await fromProvider(credentials) : credentials;
   const presigned = await presignRequest(
     // No body and only `host` signed: exactly what the token generators presign.
     { method: "POST", url: ACTION_URL },

@@ -1,38 +1,58 @@
-// Chooses how requests are authenticated: Bedrock API key (bearer) or SigV4 credentials.
+// Chooses how requests are authenticated (Bedrock API key or SigV4) and holds the secrets it uses.
+import { validateApiKey } from "../auth/bearer.js";
 import { guardCredentials } from "../auth/browser-guard.js";
-import { createCredentialSource, type AwsCredentials } from "../auth/credentials.js";
+import { createCredentialSource, type AwsCredentials, type CredentialsProvider } from "../auth/credentials.js";
 import { apiKeyFromEnv, credentialsFromEnv } from "../auth/env-credentials.js";
+import { SecretScrubber } from "../auth/secret-scrubber.js";
 import { signRequest } from "../auth/sigv4.js";
-import { BedrockInputError } from "../errors/exceptions.js";
+import { BedrockError } from "../errors/bedrock-error.js";
+import { BedrockInputError, CredentialsProviderError } from "../errors/exceptions.js";
 import type { BedrockRuntimeOptions } from "./options.js";
 
 export interface Authenticator {
   readonly kind: "bearer" | "sigv4";
-  /** Adds auth headers for one attempt (signing is redone per attempt: x-amz-date moves on). */
-  apply(request: { method: string; url: string; headers: Headers; body: Uint8Array }, region: string): Promise<Headers>;
+  /**
+   * Every secret this authenticator has held (API key, secret key, session tokens of each
+   * provider result): server text and errors pass through it before reaching the caller.
+   */
+  readonly scrubber: SecretScrubber;
+  /**
+   * Adds auth headers for one attempt (signing is redone per attempt: x-amz-date moves on).
+   * `signal` abandons a credential refresh that takes too long.
+   */
+  apply(
+    request: { method: string; url: string; headers: Headers; body: Uint8Array },
+    region: string,
+    signal?: AbortSignal,
+  ): Promise<Headers>;
 }
 
 /**
  * Order: an explicit `apiKey`, explicit `credentials`, then the environment's
- * AWS_BEARER_TOKEN_BEDROCK, then AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+ * AWS_BEARER_TOKEN_BEDROCK, then AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY. `now` is the
+ * client's (skew-corrected) clock, used for signing and credential expiry.
  */
-export function createAuthenticator(options: BedrockRuntimeOptions): Authenticator {
-  if (options.apiKey !== undefined) return bearer(options.apiKey);
+export function createAuthenticator(options: BedrockRuntimeOptions, now: () => Date): Authenticator {
+  if (options.apiKey !== undefined) return bearer(options.apiKey, "apiKey");
   const guard = { dangerouslyAllowBrowser: options.dangerouslyAllowBrowser === true };
-  if (options.credentials !== undefined) return sigv4(guardCredentials(options.credentials, guard), options.now);
+  if (options.credentials !== undefined) return sigv4(guardCredentials(options.credentials, guard), now);
   const envKey = apiKeyFromEnv();
-  if (envKey) return bearer(envKey);
+  if (envKey) return bearer(envKey, "AWS_BEARER_TOKEN_BEDROCK");
   const envCreds = credentialsFromEnv();
-  if (envCreds) return sigv4(guardCredentials(envCreds, guard), options.now);
+  if (envCreds) return sigv4(guardCredentials(envCreds, guard), now);
   throw new BedrockInputError(
     "No credentials: pass `credentials` or `apiKey`, or set AWS_BEARER_TOKEN_BEDROCK or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY where the runtime exposes an environment",
   );
 }
 
-function bearer(apiKey: string): Authenticator {
+function bearer(apiKey: string, field: string): Authenticator {
+  validateApiKey(apiKey, field);
+  const scrubber = new SecretScrubber();
+  scrubber.addApiKey(apiKey);
   const value = `Bearer ${apiKey}`;
   return {
     kind: "bearer",
+    scrubber,
     async apply(request) {
       const headers = new Headers(request.headers);
       headers.set("authorization", value);
@@ -41,13 +61,40 @@ function bearer(apiKey: string): Authenticator {
   };
 }
 
-function sigv4(input: AwsCredentials | (() => Promise<AwsCredentials>), now?: () => Date): Authenticator {
-  const source = createCredentialSource(input, now ? { now } : {});
+function sigv4(input: AwsCredentials | CredentialsProvider, now: () => Date): Authenticator {
+  const source = createCredentialSource(input, { now });
+  const scrubber = new SecretScrubber();
+  if (typeof input !== "function") scrubber.add(input.secretAccessKey, input.sessionToken);
+  let last: AwsCredentials | undefined;
   return {
     kind: "sigv4",
-    async apply(request, region) {
-      const credentials = await source();
-      return signRequest(request, { credentials, region, service: "bedrock", ...(now ? { now } : {}) });
+    scrubber,
+    async apply(request, region, signal) {
+      let credentials: AwsCredentials;
+      try {
+        credentials = await source(signal);
+      } catch (error) {
+        throw providerFailure(error, signal, scrubber);
+      }
+      if (credentials !== last) {
+        scrubber.add(credentials.secretAccessKey, credentials.sessionToken);
+        last = credentials;
+      }
+      return signRequest(request, { credentials, region, service: "bedrock", now });
     },
   };
+}
+
+/**
+ * What a failed credential lookup becomes. Aborts and timeouts stay as they are, and so do
+ * our own typed errors (a provider result that fails validation names its field;
+ * fromCognitoIdentityPool's AccessDeniedException keeps its class); anything else the
+ * provider threw becomes a CredentialsProviderError with it as the cause. The transport
+ * retries none of them.
+ */
+function providerFailure(error: unknown, signal: AbortSignal | undefined, scrubber: SecretScrubber): unknown {
+  if (signal?.aborted && error === signal.reason) return error;
+  if (BedrockError.isInstance(error)) return scrubber.error(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  return new CredentialsProviderError(`credentials provider failed: ${scrubber.text(detail)}`, { cause: scrubber.cause(error) });
 }

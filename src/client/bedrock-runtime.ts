@@ -19,7 +19,9 @@ import {
   type CountTokensRequest,
   type CountTokensResponse,
 } from "../wire/index.js";
+import type { SecretScrubber } from "../auth/secret-scrubber.js";
 import { createAuthenticator, type Authenticator } from "./auth.js";
+import { SkewCorrectedClock } from "./clock-skew.js";
 import {
   checkRegion,
   defaultEndpoint,
@@ -70,7 +72,8 @@ export class BedrockRuntime {
     this.#region = options.region ?? regionFromEnv();
     if (this.#region !== undefined) checkRegion(this.#region, options.region !== undefined ? "region" : "AWS_REGION");
     this.#endpoint = options.endpoint !== undefined ? parseEndpoint(options.endpoint) : undefined;
-    const auth: Authenticator = createAuthenticator(options);
+    const clock = new SkewCorrectedClock(options.now ?? (() => new Date()));
+    const auth: Authenticator = createAuthenticator(options, clock.now);
     const retry: RetryOptions = {
       ...DEFAULT_RETRY,
       ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
@@ -83,7 +86,7 @@ export class BedrockRuntime {
       auth,
       retry,
       timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
-      now: options.now ?? (() => new Date()),
+      clock,
     };
     this.#idleTimeoutMs = options.streamIdleTimeout ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
   }
@@ -110,6 +113,7 @@ export class BedrockRuntime {
   async converseStream(request: ConverseStreamRequest, options: CallOptions = {}): Promise<ConverseStreamResponse> {
     const { url, region, body } = this.#prepare(request, "converse-stream");
     const idleTimeoutMs = this.#idleTimeoutMs;
+    const scrubber = this.#transport.auth.scrubber;
     return send(this.#transport, {
       url,
       region,
@@ -127,7 +131,7 @@ export class BedrockRuntime {
         const first = await events.next();
         ctx.link.arm(undefined, "");
         ctx.keepAlive();
-        const iterator = replayFirst(first, events);
+        const iterator = replayFirst(first, events, scrubber);
         return new ConverseStreamResponse(iterator, {
           httpStatusCode: response.status,
           requestId: ctx.requestId,
@@ -198,14 +202,22 @@ async function readJson(response: Response, requestId: string | undefined): Prom
 }
 
 /**
- * Hands out an already-read first result, then the generator's own results: no wrapper per
- * event (an `async next()` around the generator would cost more than decoding the event).
+ * Hands out an already-read first result, then the generator's own results. Errors from the
+ * decoder (an exception frame quotes server text) leave through the scrubber; a rejection
+ * handler per event is the whole cost (an `async next()` would cost more than decoding).
  */
-function replayFirst<T>(first: IteratorResult<T, void>, rest: AsyncGenerator<T, void, undefined>): AsyncIterableIterator<T> {
+function replayFirst<T>(
+  first: IteratorResult<T, void>,
+  rest: AsyncGenerator<T, void, undefined>,
+  scrubber: SecretScrubber,
+): AsyncIterableIterator<T> {
   let pending: IteratorResult<T, void> | undefined = first;
+  const fail = (error: unknown): never => {
+    throw scrubber.error(error);
+  };
   return {
     next() {
-      if (pending === undefined) return rest.next();
+      if (pending === undefined) return rest.next().then(undefined, fail);
       const result = pending;
       pending = undefined;
       return Promise.resolve(result);

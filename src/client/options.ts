@@ -1,4 +1,5 @@
 // Client options, their validation, and how region/endpoint/auth are resolved from them.
+import { validateApiKey } from "../auth/bearer.js";
 import { BedrockInputError } from "../errors/exceptions.js";
 import type { AwsCredentials, CredentialsProvider } from "../auth/credentials.js";
 
@@ -19,7 +20,10 @@ export interface BedrockRuntimeOptions {
   timeout?: number;
   /** Ends a stream with a TimeoutError when no bytes arrive for this many ms. Default 60000. */
   streamIdleTimeout?: number;
-  /** Clock used for signing and retries; injectable for tests. */
+  /**
+   * Clock used for signing, credential expiry and Retry-After dates; injectable for tests. The
+   * client adds the offset it learns from the server's `Date` after a clock-skew error.
+   */
   now?: () => Date;
   /** Jitter source in [0, 1) for retry backoff; injectable for tests. */
   random?: () => number;
@@ -64,9 +68,7 @@ export function validateOptions(options: BedrockRuntimeOptions): void {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new BedrockInputError("fetch must be a function");
   }
-  if (options.apiKey !== undefined && (typeof options.apiKey !== "string" || options.apiKey.trim() === "")) {
-    throw new BedrockInputError("apiKey must be a non-empty string");
-  }
+  if (options.apiKey !== undefined) validateApiKey(options.apiKey, "apiKey");
   const creds = options.credentials;
   if (creds !== undefined && typeof creds !== "function" && (creds === null || typeof creds !== "object")) {
     throw new BedrockInputError("credentials must be an object { accessKeyId, secretAccessKey } or an async function");

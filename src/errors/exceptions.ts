@@ -10,7 +10,9 @@ function define(name: string, defaults: { status?: number; retryable: boolean })
   const cls = class extends BedrockError {
     constructor(message: string, options: BedrockErrorOptions = {}) {
       super(message, { status: defaults.status, retryable: defaults.retryable, code: name, ...options });
-      this.name = name;
+      // An AWS code this class stands in for (`InvalidSignatureException` under
+      // UnrecognizedClientException) names the error, as the AWS SDK names unmodeled errors.
+      this.name = awsErrorName(options.code) ?? name;
     }
   };
   Object.defineProperty(cls, "name", { value: name });
@@ -46,6 +48,12 @@ export class TimeoutError extends /* @__PURE__ */ define("TimeoutError", { retry
 /** fetch itself failed (DNS, refused connection, reset) before a response arrived. */
 export class NetworkError extends /* @__PURE__ */ define("NetworkError", { retryable: true }) {}
 
+/**
+ * A credentials provider threw (named as the AWS SDK's error from @smithy/property-provider).
+ * Not retried: the provider is asked once per call. Its error is the `cause`, scrubbed of secrets.
+ */
+export class CredentialsProviderError extends /* @__PURE__ */ define("CredentialsProviderError", { retryable: false }) {}
+
 /** The caller's AbortSignal fired. */
 export class AbortError extends /* @__PURE__ */ define("AbortError", { retryable: false }) {
   constructor(message = "The operation was aborted", options: BedrockErrorOptions = {}) {
@@ -74,6 +82,18 @@ const BY_CODE: Record<string, Ctor> = {
   ExpiredTokenException: UnrecognizedClientException,
   MissingAuthenticationTokenException: UnrecognizedClientException,
 };
+
+/**
+ * The name an AWS error code gives an error: the bare PascalCase name (`InvalidSignatureException`
+ * for `com.amazon.coral.service#InvalidSignatureException:http://…`), or undefined for a code
+ * that is not a plain identifier.
+ */
+export function awsErrorName(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  const bare = code.split(":")[0]!.split("#").pop()!;
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(bare)) return undefined;
+  return bare.charAt(0).toUpperCase() + bare.slice(1);
+}
 
 /** Exception class for an AWS error code (`ThrottlingException`, `throttlingException`, `aws.protocoltests#Foo`). */
 export function exceptionClassFor(code: string | undefined): Ctor | undefined {

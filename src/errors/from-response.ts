@@ -7,6 +7,7 @@ import {
   ServiceUnavailableException,
   ThrottlingException,
   ValidationException,
+  awsErrorName,
   exceptionClassFor,
   ModelTimeoutException,
   ModelErrorException,
@@ -29,12 +30,26 @@ export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 408 || status >= 500;
 }
 
-/** Builds the typed error for an HTTP error response. Reads (and consumes) the body. */
-export async function errorFromResponse(response: Response): Promise<BedrockError> {
+export interface ErrorFromResponseOptions {
+  /**
+   * Applied to the body before anything is taken from it, and again to the message chosen:
+   * AWS quotes the canonical request (session token included) in its signature-mismatch text.
+   */
+  redact?: (text: string) => string;
+}
+
+/**
+ * Builds the typed error for an HTTP error response. Reads (and consumes) the body; neither
+ * the Response nor the body is kept on the error. `name` is the AWS code (as the AWS SDK
+ * names errors it has no class for), `instanceof` the closest class.
+ */
+export async function errorFromResponse(response: Response, options: ErrorFromResponseOptions = {}): Promise<BedrockError> {
+  const redact = options.redact ?? ((text: string) => text);
   const requestId = response.headers.get("x-amzn-requestid") ?? response.headers.get("x-amz-request-id") ?? undefined;
   let text = "";
   try {
-    text = await response.text();
+    // Redacted before the excerpt is cut, so no prefix of a secret survives the cut.
+    text = redact(await response.text());
   } catch {
     // Body unreadable (connection dropped): the status still says enough.
   }
@@ -45,13 +60,15 @@ export async function errorFromResponse(response: Response): Promise<BedrockErro
   } catch {
     // Not JSON (a proxy's HTML page, say): keep a short excerpt as the message.
   }
-  const code =
+  const rawCode =
     response.headers.get("x-amzn-errortype") ??
     (typeof body.__type === "string" ? body.__type : undefined) ??
     (typeof body.code === "string" ? body.code : undefined);
+  const code = rawCode === undefined ? undefined : redact(rawCode);
   const rawMessage = body.message ?? body.Message ?? (text && !text.startsWith("{") ? text.slice(0, 300) : undefined);
   const message =
-    typeof rawMessage === "string" && rawMessage.length > 0 ? rawMessage : `Bedrock returned HTTP ${response.status}`;
+    // Redacted again: JSON escapes (`\/`) can hide a secret from the pass over the raw body.
+    typeof rawMessage === "string" && rawMessage.length > 0 ? redact(rawMessage) : `Bedrock returned HTTP ${response.status}`;
   const Ctor = exceptionClassFor(code) ?? BY_STATUS[response.status] ?? (response.status >= 500 ? InternalServerException : BedrockError);
   const err = new Ctor(message, {
     status: response.status,
@@ -59,5 +76,7 @@ export async function errorFromResponse(response: Response): Promise<BedrockErro
     retryable: isRetryableStatus(response.status),
     ...(code ? { code: code.split(":")[0]! } : {}),
   });
+  // The classes name themselves after the code; the base class is given it here.
+  if (Ctor === BedrockError) err.name = awsErrorName(code) ?? err.name;
   return err;
 }

@@ -1,4 +1,4 @@
 // Error classes, re-exported.
 export { BedrockError, type BedrockErrorOptions } from "./bedrock-error.js";
 export * from "./exceptions.js";
-export { errorFromResponse, isRetryableStatus } from "./from-response.js";
+export { errorFromResponse, isRetryableStatus, type ErrorFromResponseOptions } from "./from-response.js";

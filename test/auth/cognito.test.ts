@@ -1,6 +1,7 @@
 // fromCognitoIdentityPool against a scripted fetch: wire shapes, identity caching, errors, validation.
 import { describe, expect, it } from "vitest";
 import { fromCognitoIdentityPool, type CognitoIdentityPoolOptions } from "../../src/auth/index.js";
+import { expectNoSecret } from "../client/stand-in.js";
 import {
   AccessDeniedException,
   BedrockError,
@@ -243,5 +244,32 @@ describe("input validation, before any call", () => {
     const provider = fromCognitoIdentityPool({ identityPoolId: POOL, logins: { idp: async () => "" }, fetch });
     await expect(provider()).rejects.toBeInstanceOf(BedrockInputError);
     expect(sent).toHaveLength(0);
+  });
+});
+
+describe("Cognito errors hold no secret in any view", () => {
+  it("masks the login token and the credentials handed out earlier, everywhere", async () => {
+    const { fetch } = scripted(
+      idReply,
+      credentialsReply(1),
+      {
+        status: 400,
+        body: { __type: "NotAuthorizedException", message: `Token ${TOKEN} no longer valid; old secret-1 / session-token-1` },
+      },
+    );
+    const provider = fromCognitoIdentityPool({ identityPoolId: POOL, logins: { idp: () => TOKEN }, fetch });
+    await provider();
+    const error = await provider().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccessDeniedException);
+    expect((error as BedrockError).name).toBe("NotAuthorizedException"); // the AWS code, as the SDK names it
+    expect((error as Error).message).toBe("Cognito Identity GetCredentialsForIdentity failed with NotAuthorizedException: Token *** no longer valid; old *** / ***");
+    expectNoSecret(error, [TOKEN, "secret-1", "session-token-1"]);
+  });
+
+  it("masks the login token in a failed fetch's text", async () => {
+    const { fetch } = scripted(new TypeError(`could not send ${TOKEN}`));
+    const error = await fromCognitoIdentityPool({ identityPoolId: POOL, logins: { idp: TOKEN }, fetch })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expectNoSecret(error, [TOKEN]);
   });
 });

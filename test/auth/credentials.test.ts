@@ -180,3 +180,105 @@ describe("createCredentialSource with a provider", () => {
     expect(() => createCredentialSource(async () => STATIC, { refreshBeforeMs })).toThrow("refreshBeforeMs");
   });
 });
+
+describe("credential values that cannot travel in a header", () => {
+  it.each([
+    ["a newline in the session token", { ...STATIC, sessionToken: "tok\nen" }, "credentials.sessionToken"],
+    ["a CR in the access key id", { ...STATIC, accessKeyId: "AKIA\rEXAMPLE" }, "credentials.accessKeyId"],
+    ["a NUL in the secret", { ...STATIC, secretAccessKey: `${SECRET}\u0000` }, "credentials.secretAccessKey"],
+    ["a trailing space in the secret", { ...STATIC, secretAccessKey: `${SECRET} ` }, "credentials.secretAccessKey"],
+    ["a tab in the token", { ...STATIC, sessionToken: "to\tken" }, "credentials.sessionToken"],
+    ["a non-ASCII character in the token", { ...STATIC, sessionToken: "tökenvalue" }, "credentials.sessionToken"],
+    ["a character above 0xFF in the key id", { ...STATIC, accessKeyId: "AKIA\u2028EXAMPLE" }, "credentials.accessKeyId"],
+  ])("refuses %s, naming the field only", (_label, input, field) => {
+    let error: unknown;
+    try {
+      createCredentialSource(input as AwsCredentials);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BedrockInputError);
+    expect((error as Error).message).toBe(`${field} must not contain whitespace or control characters (only visible ASCII)`);
+    expect(inspect(error)).not.toContain(SECRET);
+  });
+
+  it("checks provider results the same way", async () => {
+    const source = createCredentialSource(async () => ({ ...STATIC, sessionToken: "a\r\nb" }));
+    await expect(source()).rejects.toThrow("credentials provider result.sessionToken must not contain whitespace");
+  });
+});
+
+describe("createCredentialSource with a signal", () => {
+  it("stops waiting when the signal aborts, and the next call asks the provider again", async () => {
+    const p = controlledProvider();
+    const source = createCredentialSource(p.provider);
+    const controller = new AbortController();
+    const first = source(controller.signal);
+    await flush();
+    controller.abort(new Error("gave up"));
+    await expect(first).rejects.toThrow("gave up");
+    const second = source();
+    await flush();
+    expect(p.calls()).toBe(2);
+    p.pending[1]!.resolve({ ...STATIC, sessionToken: "second" });
+    expect((await second).sessionToken).toBe("second");
+  });
+
+  it("rejects at once with an already-aborted signal, abandoning the refresh", async () => {
+    const p = controlledProvider();
+    const source = createCredentialSource(p.provider);
+    await expect(source(AbortSignal.abort(new Error("already")))).rejects.toThrow("already");
+    void source();
+    await flush();
+    expect(p.calls()).toBe(2);
+  });
+
+  it("lets other waiters keep waiting on the abandoned refresh", async () => {
+    const p = controlledProvider();
+    const source = createCredentialSource(p.provider);
+    const patient = source();
+    const controller = new AbortController();
+    const impatient = source(controller.signal);
+    await flush();
+    controller.abort(new Error("impatient"));
+    await expect(impatient).rejects.toThrow("impatient");
+    p.pending[0]!.resolve({ ...STATIC, sessionToken: "late" });
+    expect((await patient).sessionToken).toBe("late");
+  });
+
+  it("fills the cache with a late result of an abandoned refresh, unless a newer one did", async () => {
+    const p = controlledProvider();
+    const source = createCredentialSource(p.provider);
+    const controller = new AbortController();
+    const first = source(controller.signal);
+    await flush();
+    controller.abort(new Error("timeout"));
+    await first.catch(() => {});
+    const second = source();
+    await flush();
+    p.pending[1]!.resolve({ ...STATIC, sessionToken: "newer" });
+    await second;
+    p.pending[0]!.resolve({ ...STATIC, sessionToken: "older" });
+    await flush();
+    expect((await source()).sessionToken).toBe("newer");
+    expect(p.calls()).toBe(2);
+
+    // Alone, a late result is cached.
+    const q = controlledProvider();
+    const lone = createCredentialSource(q.provider);
+    await lone(AbortSignal.abort()).catch(() => {});
+    q.pending[0]!.resolve({ ...STATIC, sessionToken: "late" });
+    await flush();
+    expect((await lone()).sessionToken).toBe("late");
+    expect(q.calls()).toBe(1);
+  });
+
+  it("does not leave an abandoned refresh's failure unhandled", async () => {
+    const p = controlledProvider();
+    const source = createCredentialSource(p.provider);
+    await source(AbortSignal.abort()).catch(() => {});
+    p.pending[0]!.reject(new Error("late failure")); // vitest fails the run on an unhandled rejection
+    await flush();
+    expect(p.calls()).toBe(1);
+  });
+});

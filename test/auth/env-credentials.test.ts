@@ -36,6 +36,21 @@ describe("credentialsFromEnv", () => {
     }
   });
 
+  it.each([
+    [{ AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE\n", AWS_SECRET_ACCESS_KEY: SECRET }, "AWS_ACCESS_KEY_ID"],
+    [{ AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY: `${SECRET}\r\n` }, "AWS_SECRET_ACCESS_KEY"],
+    [{ AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: "tok en" }, "AWS_SESSION_TOKEN"],
+  ])("refuses a value that cannot travel in a header, naming the variable (%#)", (vars, name) => {
+    const attempt = () => credentialsFromEnv(envOf(vars));
+    expect(attempt).toThrow(BedrockInputError);
+    expect(attempt).toThrow(`${name} must not contain whitespace or control characters`);
+    try {
+      attempt();
+    } catch (error) {
+      expect(inspect(error)).not.toContain(SECRET);
+    }
+  });
+
   it("returns credentials that print redacted", () => {
     const c = credentialsFromEnv(envOf({ AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY: SECRET }));
     expect(JSON.stringify(c)).not.toContain(SECRET);

@@ -88,7 +88,7 @@ describe("npm start", () => {
         BEDROCK_ENDPOINT: emulator.url,
       });
       expect(code).toBe(1);
-      expect(stderr).toMatch(/^! UnrecognizedClientException: /m);
+      expect(stderr).toMatch(/^! InvalidSignatureException: /m); // the AWS code names the error (instanceof UnrecognizedClientException)
       expect(stdout + stderr).not.toContain("notTheRightSecretAtAll");
     });
   });

@@ -134,7 +134,8 @@ describe("Worker example without usable secrets", () => {
   it("reports refused credentials by name, never echoing the secret", async () => {
     const reply = await postChat(wrong, { prompt: "I love programming." });
     expect(reply.events).toHaveLength(1);
-    expect(reply.events[0]).toMatchObject({ event: "error", data: { name: "UnrecognizedClientException" } });
+    // A wrong secret is AWS's InvalidSignatureException, which names the error as in the AWS SDK.
+    expect(reply.events[0]).toMatchObject({ event: "error", data: { name: "InvalidSignatureException" } });
     expect(reply.raw).not.toContain(WRONG_SECRET);
     expect(wrong.output()).not.toContain(WRONG_SECRET);
   });
