@@ -111,12 +111,13 @@ export function convertPrompt(prompt: LanguageModelV3Prompt, options: ConvertPro
   const messages: Message[] = [];
   let documents = 0;
   const nextName = () => `document-${++documents}`;
-  const turn = (role: "user" | "assistant"): ContentBlock[] => {
+  // A message adds to the last turn when the roles match; one left with only cache points
+  // (say, its tool results were dropped) adds nothing, as Bedrock refuses empty turns.
+  const append = (role: "user" | "assistant", blocks: ContentBlock[]) => {
+    if (!blocks.some((b) => b.cachePoint === undefined)) return;
     const last = messages.at(-1);
-    if (last?.role === role) return last.content as ContentBlock[];
-    const content: ContentBlock[] = [];
-    messages.push({ role, content });
-    return content;
+    if (last?.role === role) (last.content as ContentBlock[]).push(...blocks);
+    else messages.push({ role, content: blocks });
   };
 
   prompt.forEach((message: LanguageModelV3Message, i) => {
@@ -129,7 +130,7 @@ export function convertPrompt(prompt: LanguageModelV3Prompt, options: ConvertPro
         pushCachePoint(system, message.providerOptions, path);
         return;
       case "user": {
-        const content = turn("user");
+        const content: ContentBlock[] = [];
         message.content.forEach((part, j) => {
           const at = `${path}.content[${j}]`;
           if (part.type === "text") content.push({ text: part.text });
@@ -138,10 +139,11 @@ export function convertPrompt(prompt: LanguageModelV3Prompt, options: ConvertPro
           pushCachePoint(content, part.providerOptions, at);
         });
         pushCachePoint(content, message.providerOptions, path);
+        append("user", content);
         return;
       }
       case "tool": {
-        const content = turn("user");
+        const content: ContentBlock[] = [];
         message.content.forEach((part, j) => {
           if (part.type !== "tool-result" || options.dropToolContent) return;
           const at = `${path}.content[${j}]`;
@@ -149,6 +151,7 @@ export function convertPrompt(prompt: LanguageModelV3Prompt, options: ConvertPro
           pushCachePoint(content, part.providerOptions, at);
         });
         pushCachePoint(content, message.providerOptions, path);
+        append("user", content);
         return;
       }
       case "assistant": {
@@ -180,17 +183,15 @@ export function convertPrompt(prompt: LanguageModelV3Prompt, options: ConvertPro
           pushCachePoint(blocks, part.providerOptions, at);
         });
         pushCachePoint(blocks, message.providerOptions, path);
-        if (blocks.some((b) => b.cachePoint === undefined)) turn("assistant").push(...blocks);
+        append("assistant", blocks);
         return;
       }
       default:
         throw new BedrockInputError(`${path}.role "${(message as { role: string }).role}" is unknown`);
     }
   });
-  // An empty user turn (say, only dropped tool results) is refused by Bedrock: drop it.
-  const kept = messages.filter((m) => (m.content ?? []).some((b) => b.cachePoint === undefined));
-  trimPrefill(kept);
-  return { system, messages: kept };
+  trimPrefill(messages);
+  return { system, messages };
 }
 
 /** Bedrock refuses trailing whitespace in a final assistant turn (a prefill). */

@@ -20,7 +20,8 @@ export interface ConvertedTools {
 }
 
 /**
- * `toolChoice: "none"` sends no tools at all (Converse has no "none"); `"required"` is `any`.
+ * `toolChoice: "none"` sends no tools at all (Converse has no "none"); `"required"` is `any`;
+ * a named tool is sent alone and forced.
  * The `json` tool, when present, is forced alone, or as `any` beside the app's own tools so
  * the model may still call them first.
  */
@@ -30,6 +31,8 @@ export function convertTools({ tools = [], toolChoice, jsonSchema }: ToolsInput)
   const specs: Tool[] = [];
   if (toolChoice?.type !== "none") {
     tools.forEach((tool, i) => {
+      // A named choice sends that tool alone, as @ai-sdk/amazon-bedrock does (same prompt, same cost).
+      if (toolChoice?.type === "tool" && tool.name !== toolChoice.toolName) return;
       if (tool.type === "provider") {
         warnings.push({ type: "unsupported", feature: `provider-defined tool ${tool.id}` });
         return;
