@@ -28,6 +28,9 @@ export interface ConvertedTools {
 export function convertTools({ tools = [], toolChoice, jsonSchema }: ToolsInput): ConvertedTools {
   const warnings: SharedV3Warning[] = [];
   if (!Array.isArray(tools)) throw new BedrockInputError("tools must be an array");
+  if (toolChoice?.type === "tool" && !tools.some((t) => t.type === "function" && t.name === toolChoice.toolName)) {
+    throw new BedrockInputError("toolChoice.toolName must name one of the tools");
+  }
   const specs: Tool[] = [];
   if (toolChoice?.type !== "none") {
     tools.forEach((tool, i) => {
@@ -57,19 +60,16 @@ export function convertTools({ tools = [], toolChoice, jsonSchema }: ToolsInput)
     return { toolConfig: { tools: specs, toolChoice: ownTools ? { any: {} } : { tool: { name: JSON_TOOL_NAME } } }, warnings };
   }
   if (!ownTools) return { toolConfig: undefined, warnings };
-  return { toolConfig: { tools: specs, ...(toolChoice ? { toolChoice: convertToolChoice(toolChoice, specs) } : {}) }, warnings };
+  return { toolConfig: { tools: specs, ...(toolChoice ? { toolChoice: convertToolChoice(toolChoice) } : {}) }, warnings };
 }
 
-function convertToolChoice(choice: NonNullable<LanguageModelV3CallOptions["toolChoice"]>, specs: Tool[]): ToolChoice {
+function convertToolChoice(choice: NonNullable<LanguageModelV3CallOptions["toolChoice"]>): ToolChoice {
   switch (choice.type) {
     case "auto":
       return { auto: {} };
     case "required":
       return { any: {} };
     case "tool":
-      if (!specs.some((s) => s.toolSpec?.name === choice.toolName)) {
-        throw new BedrockInputError("toolChoice.toolName must name one of the tools");
-      }
       return { tool: { name: choice.toolName } };
     case "none":
       // Unreachable: "none" sends no tools, so no choice is made.
