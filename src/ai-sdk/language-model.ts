@@ -11,7 +11,11 @@ import { AbortError } from "../errors/index.js";
 import type { ConverseStreamOutput } from "../wire/index.js";
 import { convertResponse } from "./convert-response.js";
 import { prepareRequest } from "./prepare-request.js";
+import { createDeltaBatcher, settlesSoon } from "./delta-batcher.js";
 import { createStreamMapper, startParts } from "./stream-parts.js";
+
+/** At most this many events are joined into one pull, so a fast stream still reaches the reader in steps. */
+const MAX_JOINED_EVENTS = 256;
 
 /** Hands out the client for one call (call headers may need their own). */
 export type ClientFor = (headers: LanguageModelV3CallOptions["headers"]) => BedrockRuntime;
@@ -26,10 +30,12 @@ export class BedrockLanguageModel implements LanguageModelV3 {
   /** S3 objects go to Bedrock as they are; the AI SDK downloads every other URL first. */
   readonly supportedUrls: Record<string, RegExp[]> = { "*/*": [/^s3:\/\//] };
   readonly #clientFor: ClientFor;
+  readonly #coalesce: boolean;
 
-  constructor(modelId: string, clientFor: ClientFor) {
+  constructor(modelId: string, clientFor: ClientFor, options: { coalesceDeltas?: boolean } = {}) {
     this.modelId = modelId;
     this.#clientFor = clientFor;
+    this.#coalesce = options.coalesceDeltas !== false;
   }
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
@@ -59,44 +65,63 @@ export class BedrockLanguageModel implements LanguageModelV3 {
     const raw = options.includeRawChunks === true;
     const first = startParts(warnings, this.modelId, response.$metadata.requestId);
     let done = false;
+    let pending: Promise<IteratorResult<ConverseStreamOutput, void>> | undefined;
+    const coalesce = this.#coalesce;
 
     const stream = new ReadableStream<LanguageModelV3StreamPart>({
       start(controller) {
         for (const part of first) controller.enqueue(part);
       },
-      // Reads events until one yields a part: nothing is read from Bedrock ahead of the reader,
-      // and a pull that enqueued nothing would not be called again (the Streams spec re-pulls
-      // only after an enqueue).
+      // Reads events until at least one part is out, joining deltas already in hand (see
+      // delta-batcher.ts). A pull that enqueued nothing would not be called again: the Streams
+      // spec re-pulls only after an enqueue.
       async pull(controller) {
         let emitted = false;
-        const emit = (part: LanguageModelV3StreamPart) => {
+        const enqueue = (part: LanguageModelV3StreamPart) => {
           emitted = true;
           controller.enqueue(part);
         };
-        while (!emitted) {
+        const batcher = coalesce ? createDeltaBatcher(enqueue) : undefined;
+        const emit = batcher ? (part: LanguageModelV3StreamPart) => batcher.push(part) : enqueue;
+        for (let events = 0; ; events++) {
           let result: IteratorResult<ConverseStreamOutput, void>;
           try {
-            result = await iterator.next();
+            result = await (pending ?? iterator.next());
+            pending = undefined;
           } catch (error) {
+            pending = undefined;
             done = true;
+            batcher?.flush();
             if (error instanceof AbortError) return controller.error(error);
             // An exception frame (modelStreamErrorException, throttling mid-stream…) or a cut
             // connection: reported as an error part, then a finish with reason "error".
             emit({ type: "error", error });
             mapper.finish(emit, true);
+            batcher?.flush();
             return controller.close();
           }
           if (result.done) {
             done = true;
             mapper.finish(emit);
+            batcher?.flush();
             return controller.close();
           }
           if (raw) emit({ type: "raw", rawValue: result.value });
           mapper.event(result.value, emit);
+          if (batcher?.holding && events < MAX_JOINED_EVENTS) {
+            pending = iterator.next();
+            if (await settlesSoon(pending)) continue;
+          }
+          batcher?.flush();
+          if (emitted) return;
         }
       },
       async cancel() {
-        if (!done) await iterator.return?.();
+        if (done) return;
+        done = true;
+        // A read in flight must settle before the generator can be closed.
+        await pending?.catch(() => undefined);
+        await iterator.return?.();
       },
     });
     return { stream, request: { body: request } };

@@ -45,6 +45,12 @@ export interface AmazonBedrockProviderSettings {
   maxRetryDelay?: number;
   /** Accept long-term access keys in a browser page. Default false. */
   dangerouslyAllowBrowser?: boolean;
+  /**
+   * Join consecutive text / reasoning / tool-input deltas that arrived together (decoded from
+   * bytes already received) into one stream part. The text is the same; the AI SDK's per-part
+   * work runs once instead of per Bedrock event. Default true; false gives one part per event.
+   */
+  coalesceDeltas?: boolean;
   // TODO(issue 13): `gateway` (route through a bedrock-edge gateway) once the client has it.
 }
 
@@ -66,6 +72,9 @@ export function toRuntimeOptions(settings: AmazonBedrockProviderSettings): Bedro
     }
   }
   checkHeaders(settings.headers);
+  if (settings.coalesceDeltas !== undefined && typeof settings.coalesceDeltas !== "boolean") {
+    throw new BedrockInputError("coalesceDeltas must be a boolean");
+  }
   const options: BedrockRuntimeOptions = {};
   if (settings.region !== undefined) options.region = settings.region;
   if (settings.baseURL !== undefined) options.endpoint = settings.baseURL;

@@ -48,7 +48,7 @@ export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}
     if (typeof modelId !== "string" || modelId.trim() === "") {
       throw new BedrockInputError("modelId must be a non-empty string (a model ID, inference profile ID or ARN)");
     }
-    return new BedrockLanguageModel(modelId, clientFor);
+    return new BedrockLanguageModel(modelId, clientFor, { coalesceDeltas: settings.coalesceDeltas !== false });
   };
   const provider = function (modelId: string) {
     if (new.target) throw new BedrockInputError("createAmazonBedrock's provider is a function: call it without `new`");

@@ -63,14 +63,27 @@ describe("differential: ai over @ai-sdk/amazon-bedrock and over bedrock-edge/ai-
     expect(result.finish).toBe("stop");
   });
 
-  it("streamText: the same deltas, usage and finish reason", async () => {
+  it("streamText: the same text, usage and finish reason", async () => {
     const result = await same(async ({ model }) => {
       const r = streamText({ model: model(NOVA), system: "Be brief.", prompt: "I love programming." });
-      const deltas: string[] = [];
-      for await (const part of r.fullStream) if (part.type === "text-delta") deltas.push(part.text);
-      return { deltas, usage: usageOf(await r.usage), finish: await r.finishReason };
+      let text = "";
+      for await (const part of r.fullStream) if (part.type === "text-delta") text += part.text;
+      return { text, usage: usageOf(await r.usage), finish: await r.finishReason };
     });
-    expect(result.deltas).toEqual(["J'adore ", "la ", "programmation."]);
+    expect(result.text).toBe("J'adore la programmation.");
+  });
+
+  it("streamText with coalesceDeltas off: the very same deltas, one per Bedrock event", async () => {
+    const deltas = async (model: LanguageModel) => {
+      const out: string[] = [];
+      for await (const part of streamText({ model, prompt: "I love programming." }).fullStream) if (part.type === "text-delta") out.push(part.text);
+      return out;
+    };
+    const theirs = setup("theirs");
+    const emulator = createBedrockEmulator();
+    const ours = createOurs({ region: "us-east-1", ...EMULATOR_CREDENTIALS, baseURL: "https://bedrock.test", fetch: emulator.asFetch, coalesceDeltas: false });
+    expect(await deltas(ours(NOVA))).toEqual(await deltas(theirs.model(NOVA)));
+    expect(await deltas(ours(NOVA))).toEqual(["J'adore ", "la ", "programmation."]);
   });
 
   it("streamText with two tools over two steps: calls, results, final text, summed usage", async () => {
@@ -81,11 +94,11 @@ describe("differential: ai over @ai-sdk/amazon-bedrock and over bedrock-edge/ai-
         stopWhen: stepCountIs(3),
         prompt: "get weather city=Paris, unit=celsius; get time city=Lyon",
       });
-      const inputDeltas: string[] = [];
-      for await (const part of r.fullStream) if (part.type === "tool-input-delta") inputDeltas.push(part.delta);
+      const inputs: Record<string, string> = {};
+      for await (const part of r.fullStream) if (part.type === "tool-input-delta") inputs[part.id] = (inputs[part.id] ?? "") + part.delta;
       const steps = await r.steps;
       return {
-        inputDeltas,
+        inputs,
         steps: steps.map((s) => ({
           calls: s.toolCalls.map((c) => ({ id: c.toolCallId, name: c.toolName, input: c.input })),
           results: s.toolResults.map((t) => ({ id: t.toolCallId, output: t.output })),

@@ -123,6 +123,17 @@ describe("createAmazonBedrock", () => {
     expect(parts.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "stop", raw: "end_turn" } });
   });
 
+  it("deltas already in hand are joined; deltas that wait on the network are not (no latency added)", async () => {
+    const texts = async (drip: boolean) => {
+      const { emulator, provider } = setup();
+      if (drip) emulator.fault({ type: "drip", delayMs: 5, chunkBytes: 64 });
+      const parts = await readAll((await provider(NOVA).doStream({ prompt })).stream);
+      return parts.filter((p) => p.type === "text-delta").map((p) => (p as { delta: string }).delta);
+    };
+    expect(await texts(false)).toEqual(["J'adore la programmation."]);
+    expect(await texts(true)).toEqual(["J'adore ", "la ", "programmation."]);
+  });
+
   it("an exception frame mid-stream is a typed error part, then finish reason error", async () => {
     const { emulator, provider } = setup();
     emulator.fault({ type: "exception-frame", afterEvents: 2, exceptionType: "modelStreamErrorException", message: "The model stopped." });

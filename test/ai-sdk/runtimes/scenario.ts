@@ -9,7 +9,7 @@ const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEM
 export interface ScenarioReport {
   status: number;
   contentType: string | null;
-  /** UI message chunk types, in order. */
+  /** UI message chunk types, in order, runs of one type counted once (how many deltas arrive together varies with timing). */
   types: string[];
   toolInput: unknown;
   toolOutput: unknown;
@@ -42,7 +42,7 @@ export async function runScenario(baseUrl: string): Promise<ScenarioReport> {
   return {
     status: response.status,
     contentType: response.headers.get("content-type"),
-    types: chunks.map((c) => c.type),
+    types: chunks.map((c) => c.type).filter((type, i, all) => type !== all[i - 1]),
     toolInput: chunks.find((c) => c.type === "tool-input-available")?.input,
     toolOutput: chunks.find((c) => c.type === "tool-output-available")?.output,
     text: chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join(""),
