@@ -1,4 +1,5 @@
 // Renders the results of every section as bench/RESULTS.md: targets first, then one table per section.
+import { aiSdkTargets, renderAiSdk } from "./ai-sdk-report.mjs";
 import { int, kib, ratio } from "./lib/stats.mjs";
 
 const mib = (bytes) => `${(bytes / 1048576).toFixed(2)} MiB`;
@@ -44,6 +45,7 @@ export function renderReport(r) {
     const ours = r.signing.rows.find((x) => x.ours);
     targets.push(["4. signing a 5 MB body ≥ 80% of `crypto.subtle.digest`'s throughput", `${(100 * ours.largeVsFloor).toFixed(0)}%`, mark(ours.largeVsFloor >= 0.8)]);
   }
+  targets.push(...aiSdkTargets(r));
   out.push("## Targets", "", table(["target", "measured", ""], targets), "");
 
   if (r.size) {
@@ -138,6 +140,7 @@ export function renderReport(r) {
     );
   }
 
+  out.push(...renderAiSdk(r));
   out.push("How each figure is taken, and why it is what it is: [README.md](README.md).", "");
   if (r.errors?.length) out.push("## Sections that failed", "", ...r.errors.map((e) => `- ${e}`), "");
   return out.join("\n");

@@ -1,7 +1,9 @@
 // `npm run bench`: runs every section against the peers and writes bench/RESULTS.md.
-// Flags: --quick (fewer rounds, for a smoke test), --only=size,cold,throughput,heap,signing,loopback, --out=FILE.
+// Flags: --quick (fewer rounds, for a smoke test), --only=size,cold,throughput,heap,signing,loopback,aiSdkSize,aiSdkThroughput, --out=FILE.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { runAiSdkSize } from "./ai-sdk-size.mjs";
+import { runAiSdkThroughput } from "./ai-sdk-throughput.mjs";
 import { runColdStart } from "./cold-start.mjs";
 import { runHeap } from "./heap.mjs";
 import { machine } from "./lib/machine.mjs";
@@ -24,6 +26,8 @@ const SECTIONS = [
   ["heap", () => runHeap(quick ? { events: 20_000, every: 5_000 } : {})],
   ["signing", () => runSigning(quick ? { runs: 3, warmup: 1, batch: 50 } : { runs: 15, warmup: 3, batch: 200 })],
   ["loopback", () => runLoopback(quick ? { runs: 3, warmup: 1 } : { runs: 9, warmup: 2 })],
+  ["aiSdkSize", () => runAiSdkSize()],
+  ["aiSdkThroughput", () => runAiSdkThroughput(quick ? { runs: 3, warmup: 1 } : { runs: 15, warmup: 3 })],
 ];
 
 const results = { machine: machine(), errors: [] };

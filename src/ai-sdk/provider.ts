@@ -1,0 +1,85 @@
+// createAmazonBedrock and the default `bedrock` instance: the AI SDK provider over one BedrockRuntime.
+import type { LanguageModelV3, ProviderV3 } from "@ai-sdk/provider";
+import { BedrockRuntime } from "../client/bedrock-runtime.js";
+import type { BedrockRuntimeOptions } from "../client/options.js";
+import { BedrockInputError } from "../errors/index.js";
+import { BedrockLanguageModel } from "./language-model.js";
+import { toRuntimeOptions, withHeaders, type AmazonBedrockProviderSettings } from "./options.js";
+
+export interface AmazonBedrockProvider extends ProviderV3 {
+  (modelId: string): LanguageModelV3;
+  languageModel(modelId: string): LanguageModelV3;
+  /** Same as calling the provider. */
+  chat(modelId: string): LanguageModelV3;
+}
+
+/** What a model of an unsupported kind throws (embeddings and images are not Converse). */
+class NoSuchModelError extends BedrockInputError {
+  constructor(kind: string) {
+    super(`bedrock-edge/ai-sdk provides language models only (Converse); no ${kind} models`);
+  }
+}
+
+/**
+ * Creates an AI SDK provider on bedrock-edge's Converse client. Takes the settings of
+ * `@ai-sdk/amazon-bedrock`, so switching is one import line.
+ *
+ * @example
+ * ```ts
+ * import { streamText } from "ai";
+ * import { createAmazonBedrock } from "bedrock-edge/ai-sdk"; // was "@ai-sdk/amazon-bedrock"
+ *
+ * const bedrock = createAmazonBedrock({ region: "us-east-1", apiKey: env.BEDROCK_API_KEY });
+ * const result = streamText({ model: bedrock("us.amazon.nova-micro-v1:0"), prompt: "I love programming." });
+ * return result.toUIMessageStreamResponse();
+ * ```
+ */
+export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}): AmazonBedrockProvider {
+  const options = toRuntimeOptions(settings);
+  // Built on first use, so `bedrock` can exist before credentials do (they may come from the environment later).
+  let shared: BedrockRuntime | undefined;
+  const clientFor = (headers: Record<string, string | undefined> | undefined): BedrockRuntime => {
+    const extra = callHeaders(headers);
+    if (extra === undefined) return (shared ??= new BedrockRuntime(options));
+    // Call headers need a fetch of their own; a client costs little (no I/O) to build.
+    return new BedrockRuntime({ ...options, fetch: withHeaders(options.fetch, extra) } satisfies BedrockRuntimeOptions);
+  };
+  const languageModel = (modelId: string): LanguageModelV3 => {
+    if (typeof modelId !== "string" || modelId.trim() === "") {
+      throw new BedrockInputError("modelId must be a non-empty string (a model ID, inference profile ID or ARN)");
+    }
+    return new BedrockLanguageModel(modelId, clientFor, { coalesceDeltas: settings.coalesceDeltas !== false });
+  };
+  const provider = function (modelId: string) {
+    if (new.target) throw new BedrockInputError("createAmazonBedrock's provider is a function: call it without `new`");
+    return languageModel(modelId);
+  } as AmazonBedrockProvider;
+  Object.assign(provider, {
+    specificationVersion: "v3",
+    languageModel,
+    chat: languageModel,
+    embeddingModel: () => {
+      throw new NoSuchModelError("embedding");
+    },
+    imageModel: () => {
+      throw new NoSuchModelError("image");
+    },
+  });
+  return provider;
+}
+
+/**
+ * Headers the caller set for one call. The AI SDK adds its own `user-agent` to every call;
+ * that one is left out (bedrock-edge sends its own agent) so ordinary calls share one client.
+ */
+function callHeaders(headers: Record<string, string | undefined> | undefined): Record<string, string> | undefined {
+  if (!headers) return undefined;
+  const extra: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && name.toLowerCase() !== "user-agent") extra[name] = value;
+  }
+  return Object.keys(extra).length > 0 ? extra : undefined;
+}
+
+/** The default provider: region and credentials from the environment (AWS_REGION, AWS_BEARER_TOKEN_BEDROCK, AWS_ACCESS_KEY_ID…). */
+export const bedrock: AmazonBedrockProvider = /* @__PURE__ */ createAmazonBedrock();
