@@ -77,6 +77,7 @@ form.addEventListener("submit", async (e) => {
     else messages.pop();
   } catch (error) {
     messages.pop();
+    if (!reply.textContent) reply.remove();
     add("error", String(error.message ?? error));
   } finally {
     send.disabled = false;
