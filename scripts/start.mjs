@@ -4,8 +4,10 @@
 //
 // Environment: AWS_BEARER_TOKEN_BEDROCK or AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN);
 // AWS_REGION, BEDROCK_MODEL_ID and BEDROCK_ENDPOINT override wrangler.toml's [vars] when credentials are set;
+// CHAT_ACCESS_TOKEN is the page's access token (against Bedrock one is made up when it is not set);
 // PORT (default 8787 when serving, any free port otherwise); START_ONCE=1 (or CI, or no terminal on
 // stdin) exits after the demo reply.
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { startWorker, workerdBinary } from "../worker-example/local/run-worker.mjs";
@@ -26,6 +28,25 @@ const toml = readWranglerToml(new URL("../wrangler.toml", import.meta.url));
 const { version } = workerdBinary();
 console.log(`bedrock-edge Worker example (${toml.main}) in workerd ${version}, compatibility date ${toml.compatibilityDate}`);
 
+/** Whether the Worker will call Bedrock itself (not a loopback endpoint such as the emulator), as worker-example/src/env.ts decides. */
+function billed(endpoint) {
+  if (!endpoint) return true;
+  try {
+    return !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(new URL(endpoint).hostname);
+  } catch {
+    return true;
+  }
+}
+
+/** The access token binding: the environment's, else (only when the Worker calls Bedrock) a fresh one, printed for the page. */
+function accessToken(endpoint) {
+  if (env.CHAT_ACCESS_TOKEN) return { CHAT_ACCESS_TOKEN: env.CHAT_ACCESS_TOKEN };
+  if (!billed(endpoint)) return {};
+  const token = randomBytes(24).toString("base64url");
+  console.log(`The Worker calls Bedrock, so /chat needs an access token: the page asks for ${token} (set CHAT_ACCESS_TOKEN to choose it).`);
+  return { CHAT_ACCESS_TOKEN: token };
+}
+
 /** Secrets and var overrides for the Worker, and what to close at the end. */
 async function backend() {
   const apiKey = env.AWS_BEARER_TOKEN_BEDROCK;
@@ -44,7 +65,8 @@ async function backend() {
     const where = endpoint ? `at ${endpoint}` : `in ${region}`;
     const how = apiKey ? "the Bedrock API key (AWS_BEARER_TOKEN_BEDROCK)" : "the AWS access keys";
     console.log(`Using Amazon Bedrock ${where} with model ${model}: ${how} from the environment go to the Worker as secrets.`);
-    return { bindings: { ...secrets, AWS_REGION: region, BEDROCK_MODEL_ID: model, BEDROCK_ENDPOINT: endpoint }, close: async () => {} };
+    const bindings = { ...secrets, ...accessToken(endpoint), AWS_REGION: region, BEDROCK_MODEL_ID: model, BEDROCK_ENDPOINT: endpoint };
+    return { bindings, close: async () => {} };
   }
   const { startEmulator, EMULATOR_CREDENTIALS, EMULATOR_REGION } = await import("../dist/testing/node.js");
   const emulator = await startEmulator();
@@ -56,6 +78,7 @@ async function backend() {
       AWS_REGION: EMULATOR_REGION,
       AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
+      ...accessToken(emulator.url),
     },
     close: () => emulator.close(),
   };
@@ -73,8 +96,8 @@ async function choosePort() {
   return free ? wanted : 0;
 }
 
-/** POSTs the seed prompt to /chat and prints the streamed reply and its usage. Returns false on failure. */
-async function demo(url) {
+/** POSTs the seed prompt to /chat (with the access token, if any) and prints the streamed reply and its usage. Returns false on failure. */
+async function demo(url, token) {
   console.log(`\nPOST ${url}/chat ${JSON.stringify({ prompt: PROMPT })}`);
   console.log(`> ${PROMPT}`);
   process.stdout.write("< ");
@@ -82,7 +105,7 @@ async function demo(url) {
   try {
     const response = await fetch(`${url}/chat`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ prompt: PROMPT }),
     });
     let usage;
@@ -119,7 +142,7 @@ try {
 }
 console.log(`Chat page: ${worker.url}/`);
 
-const ok = await demo(worker.url);
+const ok = await demo(worker.url, bindings.CHAT_ACCESS_TOKEN);
 let stopping = false;
 const shutdown = async (code) => {
   stopping = true;

@@ -1,17 +1,11 @@
-// The chat SSE protocol: typed events, AIMessageChunk ↔ events, and errors reduced to { name, message }.
-import {
-  AbortError,
-  BedrockError,
-  BedrockInputError,
-  NetworkError,
-  StreamDecodeError,
-  TimeoutError,
-  exceptionClassFor,
-  type ExceptionClass,
-} from "../errors/index.js";
+// The chat SSE protocol: typed events and AIMessageChunk ↔ events (error shapes live in sse-errors.ts).
+import { StreamDecodeError } from "../errors/index.js";
 import { AIMessageChunk } from "./messages.js";
 import type { Citation, ContentBlock, ToolCallChunk, UsageMetadata } from "./message-types.js";
+import { errorFromEventData, type ErrorEventData } from "./sse-errors.js";
 import type { SSEMessage } from "./sse-frame.js";
+
+export type { ErrorEventData } from "./sse-errors.js";
 
 /** A text delta. `index` (the content block position) is present once a reply mixes block kinds. */
 export interface DeltaEventData {
@@ -24,12 +18,6 @@ export interface DeltaEventData {
 export type ReasoningEventData =
   | { text: string; signature?: string; index?: number }
   | { redactedContent: string; index?: number };
-
-/** What a failed stream tells the page: never a stack, a cause or anything from the request. */
-export interface ErrorEventData {
-  name: string;
-  message: string;
-}
 
 /** The events of a streamed reply, in order: content events, then `usage`, then `done` (or `error`). */
 export type ChatSSEEvent =
@@ -125,34 +113,6 @@ export function chunkFromEvent(event: ChatSSEEvent): AIMessageChunk {
   }
 }
 
-/**
- * Reduces a thrown value to what may cross to a browser. Library errors keep their name and
- * message (which never hold credentials); anything else is named but its message withheld,
- * since it may quote configuration or request data.
- */
-export function errorEventData(error: unknown): ErrorEventData {
-  if (BedrockError.isInstance(error)) return { name: error.name, message: error.message };
-  const name = error instanceof Error && /^[A-Za-z][\w.]{0,63}$/.test(error.name) ? error.name : "Error";
-  return { name, message: "The reply stream failed" };
-}
-
-const LOCAL_ERRORS: Record<string, ExceptionClass> = {
-  BedrockInputError,
-  StreamDecodeError,
-  TimeoutError,
-  NetworkError,
-  AbortError,
-};
-
-/** Rebuilds an error from an `error` event: AWS exception names get their class, so `instanceof` checks keep working. */
-export function errorFromEventData(data: ErrorEventData): BedrockError {
-  const Ctor = exceptionClassFor(data.name) ?? LOCAL_ERRORS[data.name];
-  if (Ctor) return new Ctor(data.message);
-  const error = new BedrockError(data.message, { code: data.name });
-  error.name = data.name;
-  return error;
-}
-
 /** Parses one SSE message into a chat event; `undefined` for event names this version does not know. */
 export function parseChatEvent(message: SSEMessage): ChatSSEEvent | undefined {
   const name = message.event ?? "message";
@@ -170,6 +130,7 @@ export function parseChatEvent(message: SSEMessage): ChatSSEEvent | undefined {
   const bad = (field: string) => new StreamDecodeError(`The "${name}" event's ${field} must be a string`);
   if (name === "delta" && typeof fields.text !== "string") throw bad("text");
   if (name === "error" && (typeof fields.name !== "string" || typeof fields.message !== "string")) throw bad("name and message");
+  if (name === "error" && fields.requestId !== undefined && typeof fields.requestId !== "string") throw bad("requestId");
   if (name === "block" && (typeof fields.block !== "object" || fields.block === null)) {
     throw new StreamDecodeError(`The "block" event's block must be an object`);
   }

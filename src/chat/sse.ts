@@ -1,76 +1,103 @@
-// A chat stream as a Server-Sent Events Response (for a Worker to return), and that Response read back into chunks.
-import { StreamDecodeError, errorFromResponse } from "../errors/index.js";
+// A chat stream as a Server-Sent Events Response (for a Worker to return); the readers and error shapes it pairs with.
 import type { AIMessageChunk } from "./messages.js";
-import {
-  chunkFromEvent,
-  errorEventData,
-  eventsFromChunk,
-  messageOfEvent,
-  parseChatEvent,
-  stopReasonOf,
-  type ChatSSEEvent,
-} from "./sse-events.js";
-import { SSEParser, formatSSE } from "./sse-frame.js";
+import { errorEventData, errorStatus, type SafeErrorOptions } from "./sse-errors.js";
+import { eventsFromChunk, messageOfEvent, stopReasonOf, type ChatSSEEvent } from "./sse-events.js";
+import { formatSSE } from "./sse-frame.js";
 
-export interface SSEResponseInit extends ResponseInit {
+export interface SSEResponseInit extends ResponseInit, SafeErrorOptions {
   /** Called when the reader goes away (the page closed, `body.cancel()`): abort the model call here. */
   onCancel?: (reason: unknown) => void;
-  /** Sees the original error before the page gets its `{ name, message }` (for logging). */
+  /** Sees the original error (with Bedrock's own message) before the page gets its safe shape: log it here. */
   onError?: (error: unknown) => void;
 }
 
 type ChunkSource = AsyncIterable<AIMessageChunk> | Promise<AsyncIterable<AIMessageChunk>>;
 
+const format = (event: ChatSSEEvent): string => formatSSE(messageOfEvent(event));
+
+/** Pulls SSE text from the chunk source: one non-empty piece per call, the `done` event last. */
+function eventText(source: ChunkSource) {
+  let iterator: AsyncIterator<AIMessageChunk> | undefined;
+  let stopReason: string | undefined;
+  return {
+    async next(): Promise<{ text: string; last: boolean }> {
+      iterator ??= (await source)[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return { text: format({ event: "done", data: stopReason !== undefined ? { stopReason } : {} }), last: true };
+        stopReason = stopReasonOf(next.value) ?? stopReason;
+        const text = eventsFromChunk(next.value).map(format).join("");
+        if (text !== "") return { text, last: false };
+      }
+    },
+    // Not awaited: an async generator busy in next() only returns once that next() settles.
+    release(): void {
+      void Promise.resolve(iterator?.return?.()).catch(() => {});
+    },
+  };
+}
+
+/** The JSON answer for a call that failed before its first event: a real status and a safe body. */
+function errorResponse(error: unknown, options: SafeErrorOptions, headersInit: HeadersInit | undefined): Response {
+  const headers = new Headers(headersInit);
+  headers.set("content-type", "application/json; charset=utf-8");
+  headers.set("cache-control", "no-store");
+  return new Response(JSON.stringify(errorEventData(error, options)), { status: errorStatus(error), headers });
+}
+
 /**
  * Streams a chat reply as `text/event-stream`: `delta` ({ text }) per text piece, `reasoning`,
- * `tool_call_chunk`, `usage` (usage_metadata), then `done` ({ stopReason }). A failure, also one
- * while the stream is starting, ends it with `error` ({ name, message }). Cancelling the
- * response stops reading the model stream (and calls `onCancel`).
+ * `tool_call_chunk`, `usage` (usage_metadata), then `done` ({ stopReason }).
+ *
+ * The status is committed once the first event is ready. A call that fails before it (refused
+ * credentials, validation, throttling after retries) gets a JSON `{ name, message, requestId }`
+ * with a matching status instead: 400 invalid request, 403 refused credentials or access, 429
+ * throttled or over quota, 502 upstream failure, 503 unavailable, 504 timeout, 500 anything that
+ * is not a library error. A failure after it ends the stream with an `error` event of the same
+ * shape. Either way `message` is a generic one per kind unless `exposeErrors` or `errorMessage`
+ * say otherwise; `onError` sees the original. Cancelling the response stops reading the model
+ * stream (and calls `onCancel`).
  *
  * @example
- * // A Worker's POST /chat:
- * return toSSEResponse(model.stream(await request.text()));
+ * // A Worker's POST /chat (a fetch handler may return the promise):
+ * return toSSEResponse(model.stream(await request.text()), { onError: (e) => console.error(e) });
  */
-export function toSSEResponse(source: ChunkSource, init: SSEResponseInit = {}): Response {
-  const { onCancel, onError, ...responseInit } = init;
-  const encoder = new TextEncoder();
-  let opened: Promise<AsyncIterator<AIMessageChunk>> | undefined;
-  const open = () => (opened ??= Promise.resolve(source).then((iterable) => iterable[Symbol.asyncIterator]()));
-  // Not awaited: an async generator busy in next() only returns once that next() settles.
-  const release = () => void open().then((iterator) => iterator.return?.()).catch(() => {});
-  let stopReason: string | undefined;
-  let cancelled = false;
+export async function toSSEResponse(source: ChunkSource, init: SSEResponseInit = {}): Promise<Response> {
+  const { onCancel, onError, exposeErrors, errorMessage, ...responseInit } = init;
+  const safe: SafeErrorOptions = { exposeErrors, errorMessage };
+  const events = eventText(source);
+  let first: { text: string; last: boolean } | undefined;
+  try {
+    first = await events.next();
+  } catch (error) {
+    onError?.(error);
+    events.release();
+    return errorResponse(error, safe, responseInit.headers);
+  }
 
+  const encoder = new TextEncoder();
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          const iterator = await open();
-          for (;;) {
-            if (cancelled) return;
-            const next = await iterator.next();
-            if (cancelled) return;
-            if (next.done) {
-              controller.enqueue(encoder.encode(format({ event: "done", data: stopReason !== undefined ? { stopReason } : {} })));
-              controller.close();
-              return;
-            }
-            stopReason = stopReasonOf(next.value) ?? stopReason;
-            const text = eventsFromChunk(next.value).map(format).join("");
-            if (text !== "") return controller.enqueue(encoder.encode(text));
-          }
+          const piece = first ?? (await events.next());
+          first = undefined;
+          if (cancelled) return;
+          controller.enqueue(encoder.encode(piece.text));
+          if (piece.last) controller.close();
         } catch (error) {
           if (cancelled) return;
           onError?.(error);
-          controller.enqueue(encoder.encode(format({ event: "error", data: errorEventData(error) })));
+          controller.enqueue(encoder.encode(format({ event: "error", data: errorEventData(error, safe) })));
           controller.close();
-          release();
+          events.release();
         }
       },
       cancel(reason) {
         cancelled = true;
         onCancel?.(reason);
-        release();
+        events.release();
       },
     },
     { highWaterMark: 0 },
@@ -84,73 +111,7 @@ export function toSSEResponse(source: ChunkSource, init: SSEResponseInit = {}): 
   return new Response(body, { ...responseInit, headers });
 }
 
-const format = (event: ChatSSEEvent): string => formatSSE(messageOfEvent(event));
-
-type SSESource = Response | ReadableStream<Uint8Array>;
-
-async function bodyOf(source: SSESource): Promise<ReadableStream<Uint8Array>> {
-  if (!(source instanceof Response)) return source;
-  if (!source.ok) throw await errorFromResponse(source);
-  const type = source.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("text/event-stream")) {
-    await source.body?.cancel().catch(() => {});
-    throw new StreamDecodeError(`Expected a text/event-stream response, got ${JSON.stringify(type || "no content type")}`);
-  }
-  if (!source.body) throw new StreamDecodeError("The event stream response has no body");
-  return source.body;
-}
-
-/**
- * Reads the events `toSSEResponse` wrote, from a `fetch` Response or its body. Chunk boundaries
- * may fall anywhere (even inside a UTF-8 character or a CRLF). `error` events are yielded as
- * they come; a stream that ends before `done` or `error` throws StreamDecodeError. Unknown event
- * names are skipped. Stopping the loop early cancels the body.
- *
- * @example
- * for await (const { event, data } of readSSEEvents(await fetch("/chat", { method: "POST", body }))) {
- *   if (event === "delta") output.textContent += data.text;
- * }
- */
-export async function* readSSEEvents(source: SSESource): AsyncGenerator<ChatSSEEvent, void, undefined> {
-  const reader = (await bodyOf(source)).getReader();
-  const decoder = new TextDecoder();
-  const parser = new SSEParser();
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      const messages = done ? parser.push(decoder.decode()) : parser.push(decoder.decode(value, { stream: true }));
-      for (const message of messages) {
-        const event = parseChatEvent(message);
-        if (event === undefined) continue;
-        if (event.event === "done" || event.event === "error") finished = true;
-        yield event;
-        if (finished) return;
-      }
-      if (done) break;
-    }
-    throw new StreamDecodeError("The event stream ended before its done event: the connection was cut");
-  } finally {
-    // After `done` the server has nothing left to send; before it, this stops the download.
-    await reader.cancel().catch(() => {});
-    reader.releaseLock();
-  }
-}
-
-/**
- * The chunks back from a `toSSEResponse` stream: concatenated, they equal the model's reply
- * (text, reasoning, tool calls, usage, stop reason). An `error` event throws its error class
- * (`ThrottlingException`, …).
- *
- * @example
- * let reply: AIMessageChunk | undefined;
- * for await (const chunk of readSSEChunks(await fetch("/chat", { method: "POST", body }))) {
- *   reply = reply ? reply.concat(chunk) : chunk;
- * }
- */
-export async function* readSSEChunks(source: SSESource): AsyncGenerator<AIMessageChunk, void, undefined> {
-  for await (const event of readSSEEvents(source)) yield chunkFromEvent(event);
-}
-
-export type { ChatSSEEvent, ChatSSEEventName, DeltaEventData, ErrorEventData, ReasoningEventData } from "./sse-events.js";
+export { readSSEChunks, readSSEEvents, errorFromSSEResponse, type SSESource } from "./sse-read.js";
+export { errorEventData, errorFromEventData, errorStatus, type ErrorEventData, type SafeErrorOptions } from "./sse-errors.js";
+export type { ChatSSEEvent, ChatSSEEventName, DeltaEventData, ReasoningEventData } from "./sse-events.js";
 export { formatSSE, formatSSEComment, SSEParser, type SSEMessage } from "./sse-frame.js";

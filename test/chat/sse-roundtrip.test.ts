@@ -28,12 +28,15 @@ describe("SSE round trip of recorded Bedrock streams", () => {
         expectedError = error;
         chunks = [];
       }
-      const bytes = new Uint8Array(await toSSEResponse(chunksFrom(chunks, expectedError)).arrayBuffer());
-      const back = await collectChunks(readSSEChunks(sseResponse(rechunk(bytes, sizes)))).catch((error: unknown) => error);
+      const response = await toSSEResponse(chunksFrom(chunks, expectedError), { exposeErrors: true });
       if (expectedError !== undefined) {
+        // Nothing was streamed before the exception, so it arrives as a JSON error response.
+        const back = await collectChunks(readSSEChunks(response)).catch((error: unknown) => error);
         expect(back).toMatchObject({ name: (expectedError as Error).name, message: (expectedError as Error).message });
         return;
       }
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const back = await collectChunks(readSSEChunks(sseResponse(rechunk(bytes, sizes)))).catch((error: unknown) => error);
       expect(replyView(concatAll(back as AIMessageChunk[]))).toEqual(replyView(concatAll(chunks)));
     });
   }
@@ -77,7 +80,7 @@ describe("SSE round trip of ChatBedrockConverse over the emulator", () => {
     running.emulator.fault({ type: "exception-frame", afterEvents: 3, exceptionType: "throttlingException", message: "Slow down" });
     const seen: string[] = [];
     const error = await (async () => {
-      for await (const chunk of readSSEChunks(toSSEResponse(model().stream("I love programming.")))) seen.push(chunk.text);
+      for await (const chunk of readSSEChunks(toSSEResponse(model().stream("I love programming."), { exposeErrors: true }))) seen.push(chunk.text);
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThrottlingException);
     expect((error as Error).message).toBe("Slow down");

@@ -67,20 +67,20 @@ describe("toSSEResponse events", () => {
       sse("block", { block: { toolResult: { toolUseId: "s1", content: [{ text: "ok" }] }, index: 2 } }) + sse("done", {}),
     ],
   ])("%s", async (_name, chunks, expected) => {
-    expect(await toSSEResponse(chunksFrom(chunks)).text()).toBe(expected);
+    expect(await (await toSSEResponse(chunksFrom(chunks))).text()).toBe(expected);
   });
 
   it("accepts a promise of the stream, as model.stream() returns", async () => {
-    expect(await toSSEResponse(Promise.resolve(chunksFrom([text("a")]))).text()).toBe(sse("delta", { text: "a" }) + sse("done", {}));
+    expect(await (await toSSEResponse(Promise.resolve(chunksFrom([text("a")])))).text()).toBe(sse("delta", { text: "a" }) + sse("done", {}));
   });
 
   it("sets event-stream headers and keeps the caller's status and headers", async () => {
-    const response = toSSEResponse(chunksFrom([]), { status: 201, headers: { "x-request-id": "abc", "cache-control": "no-store" } });
+    const response = await toSSEResponse(chunksFrom([]), { status: 201, headers: { "x-request-id": "abc", "cache-control": "no-store" } });
     expect(response.status).toBe(201);
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("x-request-id")).toBe("abc");
-    expect(toSSEResponse(chunksFrom([])).headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect((await toSSEResponse(chunksFrom([]))).headers.get("cache-control")).toBe("no-cache, no-transform");
   });
 });
 
@@ -88,25 +88,33 @@ describe("toSSEResponse errors", () => {
   it("ends with an error event after what was sent, and hands the original to onError", async () => {
     const failure = new ThrottlingException("Too many requests, please wait before trying again.", { requestId: "r-9" });
     const onError = vi.fn();
-    const body = await toSSEResponse(chunksFrom([text("J'")], failure), { onError }).text();
-    expect(body).toBe(sse("delta", { text: "J'" }) + sse("error", { name: "ThrottlingException", message: failure.message }));
+    const response = await toSSEResponse(chunksFrom([text("J'")], failure), { onError });
+    expect(response.status).toBe(200);
+    const error = { name: "ThrottlingException", message: "Too many requests: try again later", requestId: "r-9" };
+    expect(await response.text()).toBe(sse("delta", { text: "J'" }) + sse("error", error));
     expect(onError).toHaveBeenCalledWith(failure);
   });
 
-  it("reports a stream that failed to start as an error event", async () => {
-    const body = await toSSEResponse(Promise.reject(new ValidationException("The provided model identifier is invalid."))).text();
-    expect(body).toBe(sse("error", { name: "ValidationException", message: "The provided model identifier is invalid." }));
+  // Was an `event: error` after a 200; the status now says what happened (issue 9).
+  it("answers a stream that failed to start with its status and a JSON body", async () => {
+    const response = await toSSEResponse(Promise.reject(new ValidationException("The provided model identifier is invalid.")));
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(await response.json()).toEqual({ name: "ValidationException", message: "The model service could not accept this request" });
   });
 
   it.each<[string, unknown, { name: string; message: string }]>([
     ["a TypeError's message is withheld", new TypeError("bad secretAccessKey wJalrXUtnFEMI/K7MDENG"), { name: "TypeError", message: "The reply stream failed" }],
     ["a thrown string", "AKIDEXAMPLE:secret", { name: "Error", message: "The reply stream failed" }],
     ["an odd error name", Object.assign(new Error("x"), { name: "bad name\nwith newline" }), { name: "Error", message: "The reply stream failed" }],
-    ["a library error keeps its message", new BedrockInputError("region is required"), { name: "BedrockInputError", message: "region is required" }],
+    // Library messages are generic too now unless exposeErrors says otherwise (issue 9).
+    ["a library error's message is generic", new BedrockInputError("region is required"), { name: "BedrockInputError", message: "The model service could not accept this request" }],
   ])("%s", async (_name, failure, data) => {
-    const body = await toSSEResponse(chunksFrom([], failure)).text();
-    expect(body).toBe(sse("error", data));
-    expect(body).not.toMatch(/wJalr|AKID|secret/);
+    const midStream = await (await toSSEResponse(chunksFrom([text("a")], failure))).text();
+    expect(midStream).toBe(sse("delta", { text: "a" }) + sse("error", data));
+    const before = await (await toSSEResponse(chunksFrom([], failure))).text();
+    expect(JSON.parse(before)).toEqual(data);
+    expect(midStream + before).not.toMatch(/wJalr|AKID|secret|region is required/);
   });
 });
 
@@ -137,7 +145,7 @@ describe("toSSEResponse cancellation", () => {
   it("cancelling the body stops the model stream and calls onCancel with the reason", async () => {
     const { log, iterable } = pausedSource();
     const onCancel = vi.fn();
-    const reader = toSSEResponse(iterable, { onCancel }).body!.getReader();
+    const reader = (await toSSEResponse(iterable, { onCancel })).body!.getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toBe(sse("delta", { text: "first" }));
     const pending = reader.read(); // now waiting inside the source
@@ -148,16 +156,19 @@ describe("toSSEResponse cancellation", () => {
     expect(await pending).toEqual({ done: true, value: undefined });
   });
 
-  it("a cancel before the stream started releases it once it arrives", async () => {
+  // Replaces "a cancel before the stream started": the Response now exists only once the first event is ready.
+  it("waits for the first event before answering, then streams the rest", async () => {
     const { log, iterable } = pausedSource();
     let resolve!: (value: typeof iterable) => void;
-    const response = toSSEResponse(new Promise<typeof iterable>((r) => (resolve = r)));
-    const reader = response.body!.getReader();
-    const read = reader.read();
-    await reader.cancel();
+    let answered = false;
+    const pending = toSSEResponse(new Promise<typeof iterable>((r) => (resolve = r))).then((response) => ((answered = true), response));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(answered).toBe(false);
     resolve(iterable);
-    await read;
-    await vi.waitFor(() => expect(log).toEqual(["return"]));
+    const reader = (await pending).body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe(sse("delta", { text: "first" }));
+    await reader.cancel();
+    await vi.waitFor(() => expect(log).toEqual(["next", "return"]));
   });
 });
 
@@ -165,7 +176,7 @@ describe("readSSEEvents / readSSEChunks", () => {
   const reply = [start, text("J'adore"), text(" la programmation."), stop("end_turn"), usageChunk];
 
   it.each([[[1]], [[2, 3]], [[7]], [[64]], [[1, 1000]]])("reads the same events whatever the byte split (%j)", async (sizes) => {
-    const bytes = new Uint8Array(await toSSEResponse(chunksFrom(reply)).arrayBuffer());
+    const bytes = new Uint8Array(await (await toSSEResponse(chunksFrom(reply))).arrayBuffer());
     const events: ChatSSEEvent[] = [];
     for await (const event of readSSEEvents(sseResponse(rechunk(bytes, sizes)))) events.push(event);
     expect(events).toEqual([
@@ -198,7 +209,7 @@ describe("readSSEEvents / readSSEChunks", () => {
     const failure = new ThrottlingException("Too many requests");
     const seen: string[] = [];
     const error = await (async () => {
-      for await (const chunk of readSSEChunks(toSSEResponse(chunksFrom([text("J'")], failure)))) seen.push(chunk.text);
+      for await (const chunk of readSSEChunks(toSSEResponse(chunksFrom([text("J'")], failure), { exposeErrors: true }))) seen.push(chunk.text);
     })().catch((e: unknown) => e);
     expect(seen).toEqual(["J'"]);
     expect(error).toBeInstanceOf(ThrottlingException);

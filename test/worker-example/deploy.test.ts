@@ -56,7 +56,9 @@ describe("wrangler deploy --dry-run", () => {
   it("builds the package, bundles worker-example/src/index.ts and lists the [vars] bindings", () => {
     expect(dryRun.output).toContain("[custom build] Running: npm run build --silent");
     expect(dryRun.output).toContain("--dry-run: exiting now.");
-    for (const name of ["BEDROCK_MODEL_ID", "AWS_REGION", "SYSTEM_PROMPT", "BEDROCK_ENDPOINT"]) expect(dryRun.output).toContain(`env.${name}`);
+    for (const name of ["BEDROCK_MODEL_ID", "AWS_REGION", "SYSTEM_PROMPT", "BEDROCK_ENDPOINT", "ALLOWED_ORIGINS"]) expect(dryRun.output).toContain(`env.${name}`);
+    // wrangler accepts the [[ratelimits]] entry as a Rate Limit binding.
+    expect(dryRun.output).toMatch(/env\.CHAT_RATE_LIMITER \(10 requests\/60s\)\s+Rate Limit/);
     expect(dryRun.code).toBe(0);
     expect(existsSync(join(project, "out/index.js"))).toBe(true);
   });

@@ -20,21 +20,39 @@ export function runWorker(options: StartWorkerOptions): Promise<RunningWorker> {
 export interface ChatReply {
   status: number;
   contentType: string | null;
+  headers: Headers;
+  /** The SSE events of a 200 reply (empty otherwise). */
   events: ChatSSEEvent[];
+  /** The JSON body of a refusal or an error answer (undefined for a 200 reply). */
+  json: Record<string, unknown> | undefined;
   raw: string;
 }
 
-/** POSTs to the Worker's /chat and reads the whole event stream. */
-export async function postChat(worker: RunningWorker, body: unknown): Promise<ChatReply> {
+let nextClient = 0;
+
+/**
+ * A client address of its own for each call, so tests do not share one rate limit budget;
+ * tests of the limit pass a fixed `ip`.
+ */
+export const freshClientIp = (): string => `198.51.100.${(nextClient++ % 250) + 1}`;
+
+/** POSTs JSON to the Worker's /chat and reads the whole answer: SSE events if it streamed, else its JSON. */
+export async function postChat(
+  worker: RunningWorker,
+  body: unknown,
+  options: { headers?: Record<string, string>; ip?: string } = {},
+): Promise<ChatReply> {
   const response = await fetch(`${worker.url}/chat`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", "cf-connecting-ip": options.ip ?? freshClientIp(), ...options.headers },
     body: JSON.stringify(body),
   });
   const raw = await response.clone().text();
   const events: ChatSSEEvent[] = [];
-  for await (const event of readSSEEvents(response)) events.push(event);
-  return { status: response.status, contentType: response.headers.get("content-type"), events, raw };
+  const streamed = response.ok && (response.headers.get("content-type") ?? "").startsWith("text/event-stream");
+  if (streamed) for await (const event of readSSEEvents(response)) events.push(event);
+  const json = streamed ? undefined : (JSON.parse(raw) as Record<string, unknown>);
+  return { status: response.status, contentType: response.headers.get("content-type"), headers: response.headers, events, json, raw };
 }
 
 /** The text of the `delta` events, joined. */

@@ -36,6 +36,14 @@ describe("npm start", () => {
     expect(stdout).toMatch(/Stopping \(START_ONCE, CI or no terminal\)/);
   });
 
+  it("with CHAT_ACCESS_TOKEN set: the Worker checks it and the demo sends it", async () => {
+    const token = "start-test-access-token-0123456789";
+    const { code, stdout, stderr } = await runStart({ ...envWithoutAws(), START_ONCE: "1", CHAT_ACCESS_TOKEN: token });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toContain("< J'adore la programmation.");
+    expect(stdout).not.toContain(token);
+  });
+
   describe("with credentials in the environment (the emulator standing in for Bedrock via BEDROCK_ENDPOINT)", () => {
     let emulator: RunningEmulator;
     beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from "../../src/testing/node.js";
 import type { RunningWorker } from "../../worker-example/local/run-worker.mjs";
-import { emulatorBindings, postChat, replyText, runWorker } from "./helpers.js";
+import { emulatorBindings, freshClientIp, postChat, replyText, runWorker } from "./helpers.js";
 
 const SYSTEM_PROMPT = "You are a helpful assistant that translates English to French. Translate the user sentence.";
 
@@ -70,13 +70,15 @@ describe("Worker example with the emulator's SigV4 credentials as secrets", () =
     });
   });
 
-  it("ends the stream with an error event when Bedrock keeps throttling", async () => {
+  // Was a 200 with an error event carrying Bedrock's text; now the status says it, in a safe shape (issue 9).
+  it("answers 429 with a safe JSON body when Bedrock keeps throttling before the reply starts", async () => {
     emulator.emulator.fault({ type: "throttle", retryAfterSeconds: 0, times: 10 });
     const reply = await postChat(worker, { prompt: "I love programming." });
-    expect(reply.status).toBe(200);
-    expect(reply.events).toEqual([{ event: "error", data: { name: "ThrottlingException", message: expect.any(String) } }]);
+    expect(reply.status).toBe(429);
+    expect(reply.json).toEqual({ name: "ThrottlingException", message: "Too many requests: try again later", requestId: expect.any(String) });
   });
 
+  // The page's JSON now goes with an application/json content type: a text/plain body is refused as such (issue 9).
   it.each<[string, RequestInit & { path?: string }, number, RegExp]>([
     ["a body that is not JSON", { method: "POST", body: "hello" }, 400, /must be JSON/],
     ["no prompt or messages", { method: "POST", body: "{}" }, 400, /prompt/],
@@ -86,7 +88,8 @@ describe("Worker example with the emulator's SigV4 credentials as secrets", () =
     ["GET /chat", { method: "GET" }, 405, /POST/],
     ["an unknown path", { method: "GET", path: "/nope" }, 404, /Not found/],
   ])("refuses %s before anything reaches Bedrock", async (_name, init, status, message) => {
-    const response = await fetch(`${worker.url}${init.path ?? "/chat"}`, init);
+    const headers = { "content-type": "application/json", "cf-connecting-ip": freshClientIp() };
+    const response = await fetch(`${worker.url}${init.path ?? "/chat"}`, { ...init, headers });
     expect(response.status).toBe(status);
     const text = await response.text();
     expect(status === 400 ? (JSON.parse(text) as { message: string }).message : text).toMatch(message);
@@ -123,19 +126,19 @@ describe("Worker example without usable secrets", () => {
     await wrong?.stop();
   });
 
-  it("tells the page which secrets to set, without calling Bedrock", async () => {
+  // Was an SSE error event; a Worker without credentials is now a configuration refusal before any stream (issue 9).
+  it("tells whoever deploys it which secrets to set (503), without calling Bedrock", async () => {
     const reply = await postChat(bare, { prompt: "I love programming." });
-    expect(reply.events).toHaveLength(1);
-    expect(reply.events[0]).toMatchObject({ event: "error", data: { name: "BedrockInputError" } });
-    expect(reply.raw).toMatch(/AWS_BEARER_TOKEN_BEDROCK.*wrangler secret put/);
+    expect(reply.status).toBe(503);
+    expect(String(reply.json?.message)).toMatch(/AWS_BEARER_TOKEN_BEDROCK.*wrangler secret put/);
     expect(emulator.emulator.requests).toHaveLength(0);
   });
 
-  it("reports refused credentials by name, never echoing the secret", async () => {
+  // Was a 200 with an error event; refused credentials are now a 403 before anything streamed (issue 9).
+  it("reports refused credentials by name and status, never echoing the secret", async () => {
     const reply = await postChat(wrong, { prompt: "I love programming." });
-    expect(reply.events).toHaveLength(1);
-    // A wrong secret is AWS's InvalidSignatureException, which names the error as in the AWS SDK.
-    expect(reply.events[0]).toMatchObject({ event: "error", data: { name: "InvalidSignatureException" } });
+    expect(reply.status).toBe(403);
+    expect(reply.json).toMatchObject({ name: "InvalidSignatureException", message: "The model service refused the request" });
     expect(reply.raw).not.toContain(WRONG_SECRET);
     expect(wrong.output()).not.toContain(WRONG_SECRET);
   });

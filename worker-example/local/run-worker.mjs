@@ -1,5 +1,6 @@
 // Runs the example Worker in workerd (npm `workerd`) as wrangler.toml describes it: bundled the way
-// wrangler bundles, its compatibility date and flags, [vars] plus the given secrets as bindings.
+// wrangler bundles, its compatibility date and flags, [vars] plus the given secrets as bindings, and
+// a stand-in for each [[ratelimits]] binding.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -8,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { RATE_LIMIT_STANDIN_SOURCE } from "./rate-limit-standin.mjs";
 import { bindingEnvName, workerdConfig } from "./workerd-config.mjs";
 import { readWranglerToml } from "./wrangler-toml.mjs";
 import { workerdListenPort } from "../../scripts/workerd-listen.mjs";
@@ -61,6 +63,7 @@ export async function startWorker(options = {}) {
     if (options.moduleFile) copyFileSync(options.moduleFile, moduleFile);
     else await bundleWorker(join(repoRoot, toml.main), moduleFile);
     const bindings = { ...toml.vars, ...options.bindings };
+    writeFileSync(join(dir, "ratelimit.mjs"), RATE_LIMIT_STANDIN_SOURCE);
     const configFile = join(dir, "config.capnp");
     writeFileSync(
       configFile,
@@ -70,6 +73,8 @@ export async function startWorker(options = {}) {
         compatibilityFlags: toml.compatibilityFlags,
         bindingNames: Object.keys(bindings),
         address: `127.0.0.1:${options.port ?? 0}`,
+        rateLimits: toml.rateLimits,
+        rateLimitModule: "ratelimit.mjs",
       }),
     );
     // The Worker sees only its bindings; the caller's own AWS variables stay out of workerd's environment.

@@ -7,4 +7,8 @@ export declare function workerdConfig(options: {
   compatibilityFlags?: string[];
   bindingNames: string[];
   address: string;
+  /** Rate limit bindings to stand in for (wrangler.toml's [[ratelimits]]). */
+  rateLimits?: { name: string; limit: number; period: number }[];
+  /** File (relative to the config) holding the stand-in's module source. */
+  rateLimitModule?: string;
 }): string;

@@ -1,5 +1,10 @@
-// The Worker's bindings (vars from wrangler.toml, secrets from `wrangler secret put`) and the model they configure.
-import { BedrockInputError, ChatBedrockConverse, type ChatBedrockConverseInput } from "bedrock-edge";
+// The Worker's bindings (vars from wrangler.toml, secrets from `wrangler secret put`), what they leave unconfigured, and the model they configure.
+import { ChatBedrockConverse, type ChatBedrockConverseInput } from "bedrock-edge";
+
+/** The Workers Rate Limiting binding (`[[ratelimits]]` in wrangler.toml). */
+export interface RateLimiter {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
 
 export interface Env {
   /** Model ID or inference profile, e.g. "us.amazon.nova-micro-v1:0" ([vars] in wrangler.toml). */
@@ -10,6 +15,12 @@ export interface Env {
   SYSTEM_PROMPT?: string;
   /** Another Bedrock Runtime endpoint (`npm start` points it at the local emulator). Empty means AWS. */
   BEDROCK_ENDPOINT?: string;
+  /** Origins besides the Worker's own whose pages may POST /chat: comma-separated, e.g. "https://app.example.com". */
+  ALLOWED_ORIGINS?: string;
+  /** Secret: the bearer token callers of /chat must send. Required whenever the Worker talks to AWS. */
+  CHAT_ACCESS_TOKEN?: string;
+  /** Requests per client per period for /chat. Required whenever the Worker talks to AWS. */
+  CHAT_RATE_LIMITER?: RateLimiter;
   /** Secret: a Bedrock API key. Used when set, instead of the access keys below. */
   AWS_BEARER_TOKEN_BEDROCK?: string;
   /** Secrets: IAM access keys, with a session token when they are temporary. */
@@ -18,21 +29,64 @@ export interface Env {
   AWS_SESSION_TOKEN?: string;
 }
 
-const MISSING_AUTH =
-  "The Worker has no AWS credentials: set the AWS_BEARER_TOKEN_BEDROCK secret, or AWS_ACCESS_KEY_ID and " +
-  "AWS_SECRET_ACCESS_KEY (`npx wrangler secret put <NAME>`).";
+/** Shorter tokens are refused as configuration errors: a guessable token is an open wallet. */
+export const MIN_ACCESS_TOKEN_LENGTH = 24;
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * Whether calls are billed: true unless BEDROCK_ENDPOINT is a loopback URL (the local emulator,
+ * which a deployed Worker cannot reach anyway). An endpoint that does not parse counts as AWS.
+ */
+export function talksToAws(env: Env): boolean {
+  if (!env.BEDROCK_ENDPOINT) return true;
+  try {
+    return !LOOPBACK.test(new URL(env.BEDROCK_ENDPOINT).hostname);
+  } catch {
+    return true;
+  }
+}
+
+const SEE_README = "See worker-example/README.md.";
+
+/**
+ * What keeps the Worker from serving /chat, as a message for whoever deploys it (names of
+ * settings only, never their values); `undefined` when it is ready.
+ */
+export function configurationProblem(env: Env): string | undefined {
+  if (talksToAws(env)) {
+    const token = env.CHAT_ACCESS_TOKEN ?? "";
+    if (token === "") {
+      return (
+        "This Worker calls Amazon Bedrock but has no access check, so /chat is refused. Set a long random token as the " +
+        "CHAT_ACCESS_TOKEN secret (`openssl rand -base64 32 | npx wrangler secret put CHAT_ACCESS_TOKEN`) and enter it in the page. " +
+        SEE_README
+      );
+    }
+    if (token.length < MIN_ACCESS_TOKEN_LENGTH) {
+      return `The CHAT_ACCESS_TOKEN secret is shorter than ${MIN_ACCESS_TOKEN_LENGTH} characters: set a longer random one (\`openssl rand -base64 32\`). ${SEE_README}`;
+    }
+    if (!env.CHAT_RATE_LIMITER) {
+      return `This Worker calls Amazon Bedrock but has no CHAT_RATE_LIMITER binding: keep the [[ratelimits]] entry of wrangler.toml. ${SEE_README}`;
+    }
+  }
+  if (!env.AWS_BEARER_TOKEN_BEDROCK && !(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY)) {
+    return (
+      "The Worker has no AWS credentials: set the AWS_BEARER_TOKEN_BEDROCK secret, or AWS_ACCESS_KEY_ID and " +
+      "AWS_SECRET_ACCESS_KEY (`npx wrangler secret put <NAME>`)."
+    );
+  }
+  return undefined;
+}
 
 /** How the Worker signs in: an API key if one is set, else access keys. Never logged, never sent to the page. */
 function auth(env: Env): Pick<ChatBedrockConverseInput, "apiKey" | "credentials"> {
   if (env.AWS_BEARER_TOKEN_BEDROCK) return { apiKey: env.AWS_BEARER_TOKEN_BEDROCK };
-  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
-    const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = env;
-    return { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } };
-  }
-  throw new BedrockInputError(MISSING_AUTH);
+  const { AWS_ACCESS_KEY_ID: accessKeyId = "", AWS_SECRET_ACCESS_KEY: secretAccessKey = "", AWS_SESSION_TOKEN: sessionToken } = env;
+  return { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } };
 }
 
-/** The chat model the Worker's bindings describe. */
+/** The chat model the Worker's bindings describe (call `configurationProblem` first). */
 export function chatModel(env: Env): ChatBedrockConverse {
   return new ChatBedrockConverse({
     model: env.BEDROCK_MODEL_ID,
