@@ -130,7 +130,9 @@ export function errorFromEventData(data: ErrorEventData, status?: number): Bedro
     ...(typeof data.requestId === "string" && { requestId: data.requestId }),
   };
   const Ctor = classFor(data.name);
-  if (Ctor) return new Ctor(data.message, options);
+  // `code` keeps the wire name, so an AWS code served by a broader class (InvalidSignatureException
+  // under UnrecognizedClientException) reads back under its own name, as it left the server.
+  if (Ctor) return new Ctor(data.message, { ...options, code: data.name });
   const retryable = status !== undefined && isRetryableStatus(status);
   const error = new BedrockError(data.message, { ...options, retryable, code: data.name });
   error.name = data.name;
