@@ -164,7 +164,7 @@ describe("through the client", () => {
       let calls = 0;
       const fetch = async () => {
         calls++;
-        return new Response(encodeExceptionFrame(name, "odd"), { status: 200, headers: { "content-type": "application/vnd.amazon.eventstream" } });
+        return new Response(encodeExceptionFrame(name, "odd") as Uint8Array<ArrayBuffer>, { status: 200, headers: { "content-type": "application/vnd.amazon.eventstream" } });
       };
       const client = new BedrockRuntime({ region: "us-east-1", credentials, fetch, random: () => 0 });
       const error = await client.converseStream(request).then(
@@ -185,7 +185,7 @@ describe("through the client", () => {
       encodeStreamEvent({ metadata: { usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 } } }),
     ]);
     const events: Array<Record<string, unknown>> = [];
-    const stream = new Response(body).body!;
+    const stream = new Response(body as Uint8Array<ArrayBuffer>).body!;
     for await (const event of decodeConverseStream(stream)) events.push(event as Record<string, unknown>);
     expect(events.map((e) => Object.keys(e)[0])).toEqual(["messageStart", "__proto__", "messageStop", "metadata"]);
     expect(events.filter((e) => e.messageStop !== undefined)).toHaveLength(1);
