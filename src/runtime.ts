@@ -26,12 +26,50 @@ export const readEnv: EnvReader = (name) => {
   return undefined;
 };
 
-/** True in a page or worker of a web browser (not Deno, Bun, workerd or Node). */
+/** What the browser probe reads off `globalThis`. */
+interface ProbedGlobals {
+  window?: unknown;
+  document?: unknown;
+  Deno?: unknown;
+  Bun?: unknown;
+  EdgeRuntime?: unknown;
+  fastly?: unknown;
+  WebSocketPair?: unknown;
+  navigator?: { userAgent?: unknown };
+  process?: { versions?: { node?: string } };
+  [scope: string]: unknown;
+}
+
+// The scopes a browser runs workers in (https://html.spec.whatwg.org/multipage/workers.html).
+const WORKER_SCOPES = ["DedicatedWorkerGlobalScope", "SharedWorkerGlobalScope", "ServiceWorkerGlobalScope", "WorkerGlobalScope"];
+
+/**
+ * True in a page or a dedicated, shared or service worker of a web browser; false in Node, Deno,
+ * Bun, Cloudflare's workerd, Vercel's edge-runtime and Fastly Compute, which are servers even
+ * where they borrow a worker scope: Deno's workers are DedicatedWorkerGlobalScopes, and workerd's
+ * global is a ServiceWorkerGlobalScope whose `navigator.userAgent` is "Cloudflare-Workers"
+ * (workerd src/workerd/api/global-scope.h), with Cloudflare-only globals such as WebSocketPair.
+ */
 export function isBrowserLike(): boolean {
-  const g = globalThis as { window?: unknown; document?: unknown; Deno?: unknown; process?: { versions?: { node?: string } } };
-  if (g.Deno !== undefined) return false;
-  if (g.process?.versions?.node) return false;
-  return typeof g.window !== "undefined" && typeof g.document !== "undefined";
+  const g = globalThis as unknown as ProbedGlobals;
+  if (isServerRuntime(g)) return false;
+  if (typeof g.window !== "undefined" && typeof g.document !== "undefined") return true;
+  return WORKER_SCOPES.some((name) => {
+    const scope = g[name];
+    try {
+      return typeof scope === "function" && g instanceof scope;
+    } catch {
+      return false; // a stand-in without a prototype: `instanceof` throws on it
+    }
+  });
+}
+
+function isServerRuntime(g: ProbedGlobals): boolean {
+  if (g.Deno !== undefined || g.Bun !== undefined || g.fastly !== undefined) return true;
+  if (typeof g.EdgeRuntime === "string" || typeof g.WebSocketPair === "function") return true;
+  if (g.process?.versions?.node) return true;
+  const agent = g.navigator?.userAgent;
+  return typeof agent === "string" && /^(Cloudflare-Workers|Deno\/|Bun\/|Node\.js\/)/.test(agent);
 }
 
 /** The platform fetch, looked up at call time so test doubles installed later are honoured. */

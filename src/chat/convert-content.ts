@@ -5,6 +5,7 @@ import { toMediaBlock } from "./convert-media.js";
 import { mediaInputFrom } from "./convert-media-input.js";
 import { isReasoningBlock, joinReasoningPieces, toReasoningContent } from "./convert-reasoning.js";
 import type { DocumentType } from "../wire/index.js";
+import { checkJsonValue } from "../wire/validate-json.js";
 import type { ContentBlock, GuardrailConverseContentBlock, ToolResultContentBlock } from "./convert-wire-types.js";
 import { isRecord } from "./dict.js";
 
@@ -42,6 +43,8 @@ export function convertContent(content: unknown, where = "content"): ContentBloc
 export function convertBlock(block: unknown, where: string): ContentBlock[] {
   if (typeof block === "string") return isBlankText(block) ? [] : [{ text: block }];
   if (!isRecord(block)) throw new BedrockInputError(`${where} must be a content block object, got ${describe(block)}`);
+  // Tool input and json blocks may be written out as text (JSON.stringify) before the client validates.
+  checkJsonValue(block, where);
   if (isCachePointLike(block)) return [{ cachePoint: toCachePoint(block, where) }];
   const converted = convertTyped(block, where);
   const point = cacheControlPoint(block, where);
@@ -181,7 +184,10 @@ export function convertToolResultContent(
     if (json !== undefined) return { content: [{ json }], after: [] };
     return { content: [{ text: isBlankText(content) ? EMPTY_TOOL_RESULT : content }], after: [] };
   }
-  if (isRecord(content)) return { content: [{ json: content }], after: [] };
+  if (isRecord(content)) {
+    checkJsonValue(content, where);
+    return { content: [{ json: content }], after: [] };
+  }
   const blocks = content === undefined || content === null ? [] : convertContent(content, where);
   const out: ToolResultContentBlock[] = [];
   const after: ContentBlock[] = [];

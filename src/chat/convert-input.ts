@@ -67,7 +67,8 @@ function coerceOne(item: unknown, where: string, pending: string[]): BaseMessage
   if (!isRecord(item)) throw new BedrockInputError(`${where} must be a message, a string, a tuple or an object`);
   // LangChain's serialized form: { lc: 1, type: "constructor", id: [..., "HumanMessage"], kwargs }.
   if (item.lc === 1 && Array.isArray(item.id) && isRecord(item.kwargs)) {
-    const role = CLASS_ROLES[String(item.id[item.id.length - 1]).replace(/Chunk$/, "")];
+    const name = String(item.id[item.id.length - 1]).replace(/Chunk$/, "");
+    const role = Object.hasOwn(CLASS_ROLES, name) ? CLASS_ROLES[name] : undefined;
     if (!role) throw new BedrockInputError(`${where}: cannot rebuild a serialized ${String(item.id.at(-1))}`);
     return build(role, item.kwargs, where, pending);
   }
@@ -90,7 +91,8 @@ function messageTag(item: Dict): string | undefined {
 }
 
 function roleOf(tag: string, where: string): Role {
-  const role = ROLES[tag];
+  // Own keys only: a role of `constructor` or `__proto__` (say, from a browser's JSON) is unknown.
+  const role = Object.hasOwn(ROLES, tag) ? ROLES[tag] : undefined;
   if (!role) throw new BedrockInputError(`${where}: unknown message role "${tag}" (use system, human/user, ai/assistant or tool)`);
   return role;
 }

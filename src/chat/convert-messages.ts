@@ -1,5 +1,6 @@
 // Chat messages → the Converse request's `system` and `messages`, following Bedrock's conversation rules.
 import { BedrockInputError } from "../errors/index.js";
+import { checkJsonValue } from "../wire/validate-json.js";
 import { convertContent, convertToolResultContent } from "./convert-content.js";
 import {
   guardLastUserText,
@@ -117,6 +118,8 @@ function assistantContent(message: AIMessage, where: string): ContentBlock[] {
       throw new BedrockInputError(`${where}.tool_calls[${i}] needs an id: Bedrock pairs tool calls and results by id`);
     }
     const input = call.args ?? {};
+    // Checked here: tool calls may be written out as text (JSON.stringify) before the client validates.
+    checkJsonValue(input, `${where}.tool_calls[${i}].args`);
     const at = content.findIndex((b) => "toolUse" in b && b.toolUse.toolUseId === call.id);
     const existing = content[at];
     if (existing && "toolUse" in existing) content[at] = { toolUse: { ...existing.toolUse, name: call.name, input } };

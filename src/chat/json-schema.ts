@@ -1,5 +1,6 @@
 // JSON Schema from zod 4, any Standard JSON Schema, or a plain JSON Schema, cleaned for Bedrock.
 import { BedrockInputError } from "../errors/index.js";
+import { checkJsonValue } from "../wire/validate-json.js";
 import { isRecord } from "./dict.js";
 
 /** A JSON Schema document, as a plain object. */
@@ -85,6 +86,8 @@ export function toJsonSchema(schema: unknown, what = "schema"): JsonSchema {
     });
   }
   if (!isRecord(produced)) throw new BedrockInputError(`${what} did not produce a JSON Schema object`);
+  // Before the JSON round trip and the recursive clean-up, which would throw a bare TypeError / RangeError.
+  checkJsonValue(produced, what);
   return cleanJsonSchema(produced);
 }
 

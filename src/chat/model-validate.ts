@@ -1,5 +1,7 @@
 // Up-front checks of ChatBedrockConverse settings: a BedrockInputError naming the field, before any network call.
 import { BedrockInputError } from "../errors/index.js";
+import { modelIdProblem } from "../wire/model-path.js";
+import { checkJsonValue } from "../wire/validate-json.js";
 import { CACHE_POINT_PRIORITY } from "./cache-points.js";
 import type { ChatBedrockConverseCallOptions, RequestSettings } from "./model-options.js";
 import { isRecord } from "./dict.js";
@@ -75,6 +77,7 @@ const CHECKS: { [K in keyof RequestSettings]-?: (field: string, value: unknown) 
   stopSequences: (field, value) => stringList(field, value),
   additionalModelRequestFields: (field, value) => {
     if (!isRecord(value)) fail(field, "an object", value);
+    checkJsonValue(value, field);
   },
   additionalModelResponseFieldPaths: (field, value) =>
     stringList(field, value, (p) => p.startsWith("/"), 'a JSON Pointer string such as "/stop_sequence"'),
@@ -140,5 +143,7 @@ export function resolveModelId(fields: { model?: unknown; modelId?: unknown }): 
       `model is required: a model ID, inference profile ID or ARN such as "us.anthropic.claude-sonnet-4-20250514-v1:0", got ${describe(id)}`,
     );
   }
+  const problem = modelIdProblem(id);
+  if (problem !== undefined) throw new BedrockInputError(`model ${problem}`);
   return id;
 }

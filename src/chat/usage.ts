@@ -39,7 +39,8 @@ export function toUsageMetadata(usage: TokenUsageLike): UsageMetadata {
   if (cacheRead !== undefined) details.cache_read = cacheRead;
   if (cacheWrite !== undefined) details.cache_creation = cacheWrite;
   for (const detail of usage.cacheDetails ?? []) {
-    const key = detail.ttl === undefined ? undefined : TTL_KEYS[detail.ttl];
+    // Own keys only: the TTL comes off the wire (`constructor` must not find Object's).
+    const key = detail.ttl !== undefined && Object.hasOwn(TTL_KEYS, detail.ttl) ? TTL_KEYS[detail.ttl] : undefined;
     if (key) details[key] = (details[key] ?? 0) + (detail.inputTokens ?? 0);
   }
   if (Object.keys(details).length > 0) result.input_token_details = details;

@@ -101,5 +101,7 @@ export function exceptionClassFor(code: string | undefined): Ctor | undefined {
   // restJson1 codes may carry a namespace (`com.amazon…#Name`) or a `:http://…` suffix.
   const bare = code.split(":")[0]!.split("#").pop()!;
   const pascal = bare.charAt(0).toUpperCase() + bare.slice(1);
-  return BY_CODE[pascal];
+  // Own keys only: the code comes off the wire, and `__proto__` or `__defineGetter__` would
+  // otherwise find Object.prototype's members and `new` them into a raw TypeError.
+  return Object.hasOwn(BY_CODE, pascal) ? BY_CODE[pascal] : undefined;
 }

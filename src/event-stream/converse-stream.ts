@@ -66,6 +66,7 @@ class BodyDecoder {
   // promise per read. The reason tells that ending apart from the body's real end.
   #stopReason: BedrockError | undefined;
   #finished = false;
+  #handedOut = false;
   #sawMessageStop = false;
   #sawMetadata = false;
   readonly #onAbort = () => this.#stop(abortError(this.#signal!, this.#context));
@@ -106,7 +107,17 @@ class BodyDecoder {
     }
     this.#idle?.idle();
     if (this.#stopReason) throw this.#stopReason;
-    if (!read.done) return this.#splitter.push(read.value);
+    if (!read.done) {
+      const frames = this.#splitter.push(read.value);
+      if (!this.#handedOut && frames.length > 0) {
+        // The first events go out: drop the timer until the consumer asks for more. converseStream
+        // reads the first event itself and may never be read again; an armed 60 s timer would
+        // keep Node from exiting (the next read arms a fresh one).
+        this.#handedOut = true;
+        this.#idle?.dispose();
+      }
+      return frames;
+    }
     this.#finished = true;
     this.#splitter.end();
     if (!this.#sawMessageStop || !this.#sawMetadata) {
@@ -147,7 +158,8 @@ function abortError(signal: AbortSignal, context: { requestId?: string }): Bedro
 /**
  * Fires `onIdle` once a read has been pending for `ms`. One timer, re-armed lazily, rather
  * than a clearTimeout/setTimeout pair per chunk; time spent by the consumer between reads
- * (backpressure) does not count as idle.
+ * (backpressure) does not count as idle. No timer exists before the first read or after
+ * `dispose()` until the next `reading()`.
  */
 class IdleWatch {
   private since = -1;

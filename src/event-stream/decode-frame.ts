@@ -108,7 +108,9 @@ export function decodeFrame(frame: Uint8Array, options: { requestId?: string } =
       default:
         throw fail(`header ${label(name)} has unknown value type ${type}`);
     }
-    headers[name] = value;
+    // A plain assignment to `__proto__` would replace the prototype instead of adding a header.
+    if (name === "__proto__") Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
+    else headers[name] = value;
   }
   return { headers, body: frame.subarray(headersEnd, bodyEnd) };
 }

@@ -99,7 +99,7 @@ function isJson(contentType: string): boolean {
 }
 
 function optionalStringHeader(frame: Message, name: string, context: { requestId?: string }): string | undefined {
-  const header: MessageHeaderValue | undefined = frame.headers[name];
+  const header: MessageHeaderValue | undefined = Object.hasOwn(frame.headers, name) ? frame.headers[name] : undefined;
   if (header === undefined) return undefined;
   if (header.type !== "string") {
     throw new StreamDecodeError(`event-stream header ${name} must be a string, got ${header.type}`, context);

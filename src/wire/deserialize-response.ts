@@ -45,7 +45,9 @@ export function deserializeStreamEvent(eventType: string, payload: unknown): Con
   // Assigned rather than `{ [eventType]: body }`: V8 builds computed-key literals in a slow
   // dictionary mode, which costs more per event than the rest of this function.
   const event: Record<string, unknown> = {};
-  event[eventType] = body;
+  // `__proto__` is a name like any other on the wire; assigned, it would set the prototype.
+  if (eventType === "__proto__") Object.defineProperty(event, eventType, { value: body, enumerable: true, writable: true, configurable: true });
+  else event[eventType] = body;
   return event as ConverseStreamOutput;
 }
 

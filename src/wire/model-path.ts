@@ -13,7 +13,25 @@ export function modelPath(modelId: string, operation: ModelOperation): string {
   if (typeof modelId !== "string" || modelId.trim() === "") {
     throw new BedrockInputError("modelId is required (a model ID, inference profile ID or ARN)");
   }
+  const problem = modelIdProblem(modelId);
+  if (problem !== undefined) throw new BedrockInputError(`modelId ${problem}`);
   return `/model/${encodeURIComponent(modelId)}/${operation}`;
+}
+
+// A UTF-16 surrogate without its other half (the `u` flag matches whole pairs as one code point).
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/**
+ * Why a non-empty model ID cannot be one path segment, or `undefined` when it can. A lone
+ * surrogate makes encodeURIComponent throw a URIError. `.` and `..` survive encoding as they
+ * are, and URL parsing (WHATWG and AWS's own) then removes them as dot segments:
+ * `/model/../converse` is sent, and signed, as `/converse`. Every other character, `/` and `%`
+ * included, is percent-encoded, so no other ID can change the path's shape.
+ */
+export function modelIdProblem(modelId: string): string | undefined {
+  if (modelId === "." || modelId === "..") return 'must not be "." or "..": URL parsing would drop it from the request path';
+  if (LONE_SURROGATE.test(modelId)) return "contains a lone UTF-16 surrogate, which cannot be percent-encoded into the request path";
+  return undefined;
 }
 
 // arn:PARTITION:bedrock:REGION:ACCOUNT:RESOURCE, partitions aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, …

@@ -1,4 +1,5 @@
 // Converse / ConverseStream / CountTokens request → JSON body, blobs as base64.
+import { BedrockInputError } from "../errors/exceptions.js";
 import { encodeBase64 } from "./base64.js";
 import type { ConverseRequest } from "./converse.js";
 import type { CountTokensRequest } from "./count-tokens.js";
@@ -18,13 +19,26 @@ import type { ConverseStreamRequest } from "./stream-events.js";
  */
 export function serializeConverseRequest(request: ConverseRequest | ConverseStreamRequest): string {
   const { modelId: _inPath, ...body } = request;
-  return JSON.stringify(body, toWire);
+  return stringify(body);
 }
 
 /** The JSON body of a CountTokens call (`{"input":{"converse":{…}}}` or `{"input":{"invokeModel":{"body":"…"}}}`). */
 export function serializeCountTokensRequest(request: CountTokensRequest): string {
   const { modelId: _inPath, ...body } = request;
-  return JSON.stringify(body, toWire);
+  return stringify(body);
+}
+
+/**
+ * validate*Request names the field for cycles, BigInts and deep nesting first; this catches what
+ * only JSON.stringify itself can run into (a throwing `toJSON`, one that returns a cycle).
+ */
+function stringify(body: object): string {
+  try {
+    return JSON.stringify(body, toWire);
+  } catch (cause) {
+    const name = cause instanceof Error ? cause.name : typeof cause;
+    throw new BedrockInputError(`the request cannot be written as JSON (JSON.stringify threw ${name})`, { cause });
+  }
 }
 
 /**

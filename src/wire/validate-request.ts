@@ -2,15 +2,20 @@
 import type { ConverseRequest } from "./converse.js";
 import type { CountTokensRequest } from "./count-tokens.js";
 import type { ConverseStreamRequest } from "./stream-events.js";
+import { modelIdProblem } from "./model-path.js";
 import { checkCachePoint, checkMessages, checkSystem } from "./validate-content.js";
 import { blob, boolean, fail, list, number, record, string, stringMap, unionKind, type Json } from "./validate-helpers.js";
+import { checkJsonValue } from "./validate-json.js";
 
 /**
  * Throws `BedrockInputError` for what Bedrock would certainly refuse as malformed: a missing
  * `modelId`, a content block with no kind, two kinds or an unknown kind, a wrong type or a
  * value outside the model's enum or range (`messages[2].content[0].image.format: "bmp" is not
  * one of …`, `inferenceConfig.temperature: must be a finite number, got NaN`), a blob that is
- * neither bytes nor base64. Conversation rules (alternating roles, first message from the user,
+ * neither bytes nor base64, a model ID that cannot be a path segment (`..`, a lone surrogate), and
+ * anything JSON.stringify would throw on: a circular reference, a BigInt or more than
+ * `MAX_JSON_DEPTH` levels anywhere in the body (tool input, `json` blocks, tool schemas,
+ * `additionalModelRequestFields`, …), named by path. Conversation rules (alternating roles, first message from the user,
  * a tool result for every tool use) are left to Bedrock, which reports them itself.
  */
 export function validateConverseRequest(request: ConverseRequest | ConverseStreamRequest): void {
@@ -31,6 +36,7 @@ export function validateConverseRequest(request: ConverseRequest | ConverseStrea
   }
   if (req.serviceTier !== undefined) string(record(req.serviceTier, "serviceTier").type, "serviceTier.type", true);
   checkOutputConfig(req.outputConfig, "outputConfig");
+  checkBody(req);
 }
 
 /** Same checks for CountTokens: a model ID and exactly one of `input.converse` / `input.invokeModel`. */
@@ -42,6 +48,13 @@ export function validateCountTokensRequest(request: CountTokensRequest): void {
   const input = req.input as Json;
   if (kind === "converse") checkConversation(record(input.converse, "input.converse"), "input.converse.");
   else if (kind === "invokeModel") blob(record(input.invokeModel, "input.invokeModel").body, "input.invokeModel.body");
+  checkBody(req);
+}
+
+/** The body as serialised (the model ID goes in the path) can be written as JSON. */
+function checkBody(req: Json): void {
+  const { modelId: _inPath, ...body } = req;
+  checkJsonValue(body, "");
 }
 
 function checkModelId(modelId: unknown): void {
@@ -49,6 +62,8 @@ function checkModelId(modelId: unknown): void {
     fail("", "modelId is required (a model ID, inference profile ID or ARN)");
   }
   string(modelId, "modelId", true);
+  const problem = modelIdProblem(modelId as string);
+  if (problem !== undefined) fail("modelId", problem);
 }
 
 /** The members Converse and CountTokens' `converse` input share. */

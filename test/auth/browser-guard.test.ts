@@ -1,4 +1,4 @@
-// Long-term keys in a browser page are refused unless dangerouslyAllowBrowser; the probe is the real one, fed stubbed globals.
+// Long-term keys in a browser page or worker are refused unless dangerouslyAllowBrowser; the probe is the real one, fed stubbed globals.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { assertCredentialsAllowed, guardCredentials, isLongTermAccessKey } from "../../src/auth/index.js";
 import { BedrockRuntime } from "../../src/index.js";
@@ -11,16 +11,40 @@ const TEMPORARY = { ...LONG_TERM, accessKeyId: "ASIAIOSFODNN7EXAMPLE", sessionTo
 const MODEL = "us.amazon.nova-micro-v1:0";
 const seed = { role: "user" as const, content: [{ text: "I love programming." }] };
 
-/** Makes Node look like a browser page to isBrowserLike: window + document, and no process.versions.node. */
-function pretendBrowser() {
+/** Hides process.versions.node from isBrowserLike; returns the undo. */
+function hideNode() {
   // Node loads its fetch classes lazily and reads process.versions.node when it does: load them first.
   void new Request("https://example.invalid/", { method: "POST", body: "", headers: new Headers() });
   void new Response(null);
-  vi.stubGlobal("window", {});
-  vi.stubGlobal("document", {});
   const node = Object.getOwnPropertyDescriptor(process.versions, "node")!;
   delete (process.versions as Record<string, string | undefined>).node;
   return () => Object.defineProperty(process.versions, "node", node);
+}
+
+/** Makes Node look like a browser page to isBrowserLike: window + document, and no process.versions.node. */
+function pretendBrowser() {
+  vi.stubGlobal("window", {});
+  vi.stubGlobal("document", {});
+  return hideNode();
+}
+
+/** A stand-in for a worker scope interface that globalThis is an instance of, as in a real worker. */
+function scopeOfGlobal(): unknown {
+  return class {
+    static [Symbol.hasInstance](value: unknown) {
+      return value === globalThis;
+    }
+  };
+}
+
+const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+
+/** Makes Node look like a browser worker of the given scope (no window, no document). */
+function pretendWorker(scopes: string[], extra: Record<string, unknown> = {}) {
+  for (const scope of scopes) vi.stubGlobal(scope, scopeOfGlobal());
+  vi.stubGlobal("navigator", { userAgent: CHROME });
+  for (const [name, value] of Object.entries(extra)) vi.stubGlobal(name, value);
+  return hideNode();
 }
 
 describe("isLongTermAccessKey", () => {
@@ -127,5 +151,60 @@ describe("guardCredentials with an injected probe", () => {
     const provider = async () => LONG_TERM;
     expect(guardCredentials(provider, { ...browser, dangerouslyAllowBrowser: true })).toBe(provider);
     expect(guardCredentials(TEMPORARY, browser)).toBe(TEMPORARY);
+  });
+});
+
+describe("in a browser worker", () => {
+  // What each kind of worker's global is an instance of (WorkerGlobalScope is the base of all three).
+  const workers: Array<[string, string[]]> = [
+    ["a dedicated worker", ["DedicatedWorkerGlobalScope", "WorkerGlobalScope"]],
+    ["a shared worker", ["SharedWorkerGlobalScope", "WorkerGlobalScope"]],
+    ["a service worker", ["ServiceWorkerGlobalScope", "WorkerGlobalScope"]],
+    ["a worker known only by its base scope", ["WorkerGlobalScope"]],
+  ];
+  afterEach(() => vi.unstubAllGlobals());
+
+  it.each(workers)("%s is a browser: long-term keys refused, temporary ones and the opt-in accepted", (_kind, scopes) => {
+    const restore = pretendWorker(scopes);
+    try {
+      expect(isBrowserLike()).toBe(true);
+      expect(() => new BedrockRuntime({ region: "us-east-1", credentials: LONG_TERM })).toThrow(BedrockInputError);
+      expect(() => new BedrockRuntime({ region: "us-east-1", credentials: LONG_TERM })).toThrow(/dangerouslyAllowBrowser: true/);
+      expect(() => new BedrockRuntime({ region: "us-east-1", credentials: TEMPORARY })).not.toThrow();
+      expect(() => new BedrockRuntime({ region: "us-east-1", credentials: LONG_TERM, dangerouslyAllowBrowser: true })).not.toThrow();
+    } finally {
+      restore();
+    }
+  });
+
+  // Servers that borrow a worker scope: Deno's workers, workerd's ServiceWorkerGlobalScope, …
+  const servers: Array<[string, string[], Record<string, unknown>]> = [
+    ["a Deno worker", ["DedicatedWorkerGlobalScope", "WorkerGlobalScope"], { Deno: {}, navigator: { userAgent: "Deno/2.9.5" } }],
+    ["Deno, by its user agent alone", ["DedicatedWorkerGlobalScope"], { navigator: { userAgent: "Deno/2.9.5" } }],
+    ["Cloudflare workerd", ["ServiceWorkerGlobalScope", "WorkerGlobalScope"], { navigator: { userAgent: "Cloudflare-Workers" } }],
+    ["workerd without global_navigator", ["ServiceWorkerGlobalScope"], { navigator: undefined, WebSocketPair: class {} }],
+    ["a Bun worker", ["WorkerGlobalScope"], { Bun: {}, navigator: { userAgent: "Bun/1.4.5" } }],
+    ["Vercel's edge-runtime", ["WorkerGlobalScope"], { EdgeRuntime: "edge-runtime" }],
+    ["Fastly Compute", ["WorkerGlobalScope"], { fastly: {} }],
+  ];
+  it.each(servers)("%s is not a browser: long-term keys are fine", (_kind, scopes, extra) => {
+    const restore = pretendWorker(scopes, extra);
+    try {
+      expect(isBrowserLike()).toBe(false);
+      expect(() => new BedrockRuntime({ region: "us-east-1", credentials: LONG_TERM })).not.toThrow();
+    } finally {
+      restore();
+    }
+  });
+
+  it("a scope class the global is not an instance of, or a prototype-less stand-in, is no worker", () => {
+    const restore = hideNode();
+    try {
+      vi.stubGlobal("WorkerGlobalScope", class {});
+      vi.stubGlobal("DedicatedWorkerGlobalScope", () => undefined);
+      expect(isBrowserLike()).toBe(false);
+    } finally {
+      restore();
+    }
   });
 });

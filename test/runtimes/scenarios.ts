@@ -2,14 +2,14 @@
 // against the emulator on loopback. Uses only what every runtime has: fetch, streams, timers.
 import { check, checkEqual, runAll, type Scenario, type ScenarioContext, type ScenarioResult } from "./scenario-kit.js";
 
-const MODEL = "us.anthropic.claude-sonnet-4-20250514-v1:0";
-const SEED = "I love programming.";
-const TRANSLATION = "J'adore la programmation.";
+export const MODEL = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+export const SEED = "I love programming.";
+export const TRANSLATION = "J'adore la programmation.";
 /** The pool the emulator serves (EMULATOR_IDENTITY_POOL_ID in bedrock-edge/testing). */
 const IDENTITY_POOL_ID = "us-east-1:00000000-0000-4000-8000-00000000c0de";
 
 /** Temporary credentials from the emulator, as a browser would get them from its backend. */
-async function credentials(baseUrl: string) {
+export async function credentials(baseUrl: string) {
   const response = await fetch(`${baseUrl}/__test/credentials`);
   checkEqual(response.status, 200, "credentials route status");
   return (await response.json()) as { accessKeyId: string; secretAccessKey: string; sessionToken: string };

@@ -23,13 +23,11 @@ const CHROMIUM_ARGS = [
 
 export async function launch(baseUrl: string): Promise<RuntimeOutput> {
   const executablePath = chromiumBinary();
-  const bundle = await buildSuite({
-    wrapper: "chromium/page.mjs",
-    outFile: join(freshOutDir("chromium"), "page.js"),
-    platform: "browser",
-    library: "bundle",
-  });
-  const page = await servePage(bundle);
+  const outDir = freshOutDir("chromium");
+  const bundle = await buildSuite({ wrapper: "chromium/page.mjs", outFile: join(outDir, "page.js"), platform: "browser", library: "bundle" });
+  // One script for the dedicated, shared and service worker the page starts.
+  const worker = await buildSuite({ wrapper: "chromium/worker.mjs", outFile: join(outDir, "worker.js"), platform: "browser", library: "bundle" });
+  const page = await servePage(bundle, worker);
   const profile = mkdtempSync(join(tmpdir(), "bedrock-edge-chromium-"));
   const problems: string[] = [];
   try {
@@ -48,6 +46,7 @@ export async function launch(baseUrl: string): Promise<RuntimeOutput> {
       await tab.goto(`${page.origin}/?emulator=${encodeURIComponent(baseUrl)}`, { timeout: 30_000 });
       // A string expression, so the test runner's transforms never reach the page.
       await tab.waitForFunction("window.bedrockEdgeRuntimeOutput !== undefined", undefined, { timeout: 30_000 });
+      // The page suite, then three workers in turn (each bounded by its own 15 s in workers.mjs).
       const json = (await tab.evaluate("window.bedrockEdgeRuntimeOutput")) as string;
       return JSON.parse(json) as RuntimeOutput;
     } finally {
