@@ -126,7 +126,7 @@ async function cognitoError(operation: Operation, response: Response, scrubber: 
   const text = body.message ?? body.Message;
   const detail = typeof text === "string" && text !== "" ? `: ${text}` : "";
   const requestId = response.headers.get("x-amzn-requestid") ?? undefined;
-  const Ctor = CLASS_FOR_TYPE[type] ?? BedrockError;
+  const Ctor = (Object.hasOwn(CLASS_FOR_TYPE, type) ? CLASS_FOR_TYPE[type] : undefined) ?? BedrockError; // own keys only: `__proto__` is a wire name too
   // The whole text is scrubbed (a login token or earlier credentials may be quoted anywhere).
   return new Ctor(scrubber.text(`Cognito Identity ${operation} failed with ${type || `HTTP ${response.status}`}${detail}`), {
     status: response.status,

@@ -163,6 +163,14 @@ describe("Cognito errors", () => {
     });
   }
 
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])("an error type named %s is a plain BedrockError, not a crash", async (type) => {
+    const { fetch } = scripted({ status: 400, body: { __type: type, message: "odd" } });
+    const error = await fromCognitoIdentityPool({ identityPoolId: POOL, fetch })().catch((e) => e);
+    expect(BedrockError.isInstance(error)).toBe(true);
+    expect(error.constructor).toBe(BedrockError);
+    expect(error.code).toBe(type);
+  });
+
   it("reads the type from x-amzn-errortype and a namespaced __type", async () => {
     const a = scripted({ status: 400, body: {}, headers: { "x-amzn-errortype": "NotAuthorizedException:http://internal.amazon.com/coral/" } });
     const b = scripted({ status: 400, body: { __type: "com.amazonaws.cognito.identity.model#ResourceNotFoundException", Message: "gone" } });
