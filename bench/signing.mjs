@@ -1,7 +1,7 @@
 // Section 4: SigV4 signing cost for a 2 KB Converse request and throughput on a 5 MB body, against crypto.subtle.digest.
 import { createRequire } from "node:module";
 import { AwsV4Signer } from "aws4fetch";
-import { signRequest } from "../dist/index.js";
+import { signRequest } from "../dist/auth/index.js";
 import { median, roundRobin } from "./lib/stats.mjs";
 
 // The AWS SDK signs in Node with SignatureV4 and a node:crypto Sha256, both taken from its own dependencies.

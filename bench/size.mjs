@@ -90,9 +90,9 @@ export async function run(options, modelId, tools, prompt) {
 /** Pieces of entry (a), each bundled alone: where its bytes come from (shared code counts in each). */
 const PARTS = [
   ["@smithy/signature-v4 SignatureV4 (the required signer, alone)", `import { SignatureV4 } from "@smithy/signature-v4"; export const s = (o) => new SignatureV4(o);`],
-  ["signRequest: SignatureV4 + SHA-256 + fetch bridge", `export { signRequest } from "bedrock-edge";`],
-  ["decodeConverseStream: frames → typed events (with errors)", `export { decodeConverseStream } from "bedrock-edge";`],
-  ["wire: validate + serialize request, deserialize events", `export { validateConverseRequest, serializeConverseRequest, deserializeStreamEvent } from "bedrock-edge";`],
+  ["signRequest: SignatureV4 + SHA-256 + fetch bridge", `export { signRequest } from "${root}dist/auth/index.js";`],
+  ["decodeConverseStream: frames → typed events (with errors)", `export { decodeConverseStream } from "${root}dist/event-stream/index.js";`],
+  ["wire: validate + serialize request, deserialize events", `export { validateConverseRequest, serializeConverseRequest, deserializeStreamEvent } from "${root}dist/wire/index.js";`],
   ["errors: BedrockError and the AWS exception classes", `export * from "${root}dist/errors/index.js";`],
   ["entry (a) with @smithy/signature-v4 replaced by an empty stub", ENTRIES[0].code, { "@smithy/signature-v4": `${root}bench/lib/signature-v4-stub.mjs` }],
 ];

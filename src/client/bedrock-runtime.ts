@@ -42,7 +42,8 @@ export interface CallOptions {
 }
 
 /** `ConverseResponse` plus the AWS SDK's `$metadata`. */
-export type ConverseOutput = ConverseResponse & { $metadata: { httpStatusCode: number; requestId?: string; attempts: number } };
+/** What `converse` resolves to: the response plus `$metadata`, as the AWS SDK's ConverseCommandOutput. */
+export type ConverseCommandOutput = ConverseResponse & { $metadata: { httpStatusCode: number; requestId?: string; attempts: number } };
 
 const utf8 = new TextEncoder();
 
@@ -97,10 +98,10 @@ export class BedrockRuntime {
   }
 
   /** Sends a Converse request and returns the whole reply. */
-  async converse(request: ConverseRequest, options: CallOptions = {}): Promise<ConverseOutput> {
+  async converse(request: ConverseRequest, options: CallOptions = {}): Promise<ConverseCommandOutput> {
     const { url, region, body } = this.#prepare(request, "converse");
     return this.#sendJson(url, region, body, options.signal, (json, response, ctx) => {
-      const output = deserializeConverseResponse(json) as ConverseOutput;
+      const output = deserializeConverseResponse(json) as ConverseCommandOutput;
       output.$metadata = { httpStatusCode: response.status, requestId: ctx.requestId, attempts: ctx.attempts };
       return output;
     });

@@ -1,6 +1,6 @@
 // AWS SDK v3 style commands, so `client.send(new ConverseCommand(input))` code ports by changing an import.
 import type { ConverseRequest, ConverseStreamRequest, CountTokensRequest, CountTokensResponse } from "../wire/index.js";
-import { BedrockRuntime, type CallOptions, type ConverseOutput } from "./bedrock-runtime.js";
+import { BedrockRuntime, type CallOptions, type ConverseCommandOutput } from "./bedrock-runtime.js";
 import type { ConverseStreamResponse } from "./stream-response.js";
 
 export class ConverseCommand {
@@ -35,7 +35,7 @@ export type ConverseStreamCommandOutput = ConverseStreamResponse;
  * ```
  */
 export class BedrockRuntimeClient extends BedrockRuntime {
-  send(command: ConverseCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseOutput>;
+  send(command: ConverseCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseCommandOutput>;
   send(command: ConverseStreamCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseStreamResponse>;
   send(command: CountTokensCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<CountTokensResponse>;
   send(command: Command, options: CallOptions & { abortSignal?: AbortSignal } = {}): Promise<unknown> {

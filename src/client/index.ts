@@ -1,0 +1,11 @@
+// The wire client: BedrockRuntime, the AWS SDK-style commands, and the stream a ConverseStream call returns.
+export { BedrockRuntime, type CallOptions, type ConverseCommandOutput } from "./bedrock-runtime.js";
+export {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  ConverseStreamCommand,
+  CountTokensCommand,
+  type ConverseStreamCommandOutput,
+} from "./commands.js";
+export { ConverseStreamResponse, type ResponseMetadata } from "./stream-response.js";
+export type { BedrockRuntimeOptions } from "./options.js";
