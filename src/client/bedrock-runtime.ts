@@ -64,14 +64,17 @@ const utf8 = new TextEncoder();
  */
 export class BedrockRuntime {
   readonly #region: string | undefined;
+  readonly #envRegion: string | undefined;
   readonly #endpoint: URL | undefined;
   readonly #transport: TransportConfig;
   readonly #idleTimeoutMs: number;
 
   constructor(options: BedrockRuntimeOptions = {}) {
     validateOptions(options);
-    this.#region = options.region ?? regionFromEnv();
-    if (this.#region !== undefined) checkRegion(this.#region, options.region !== undefined ? "region" : "AWS_REGION");
+    // The documented order: `region`, then the model ARN's region, then AWS_REGION.
+    this.#region = options.region;
+    this.#envRegion = options.region === undefined ? regionFromEnv() : undefined;
+    if (this.#envRegion !== undefined) checkRegion(this.#envRegion, "AWS_REGION");
     this.#endpoint = options.endpoint !== undefined ? parseEndpoint(options.endpoint) : undefined;
     const clock = new SkewCorrectedClock(options.now ?? (() => new Date()));
     const auth: Authenticator = createAuthenticator(options, clock.now);
@@ -180,7 +183,7 @@ export class BedrockRuntime {
     if (typeof modelId !== "string" || modelId.trim() === "") {
       throw new BedrockInputError("modelId is required (a model ID, inference profile ID or ARN)");
     }
-    const region = this.#region ?? regionFromModelArn(modelId);
+    const region = this.#region ?? regionFromModelArn(modelId) ?? this.#envRegion;
     if (region === undefined) {
       throw new BedrockInputError("region is required: pass `region`, set AWS_REGION, or use a model ARN that names one");
     }

@@ -11,6 +11,8 @@ export interface BedrockErrorOptions {
   retryable?: boolean;
   /** AWS's `__type` / `x-amzn-errortype` / `:exception-type`, kept as sent. */
   code?: string;
+  /** Who is at fault, as the AWS SDK reports it; each error class sets its own. */
+  fault?: "client" | "server";
   cause?: unknown;
 }
 
@@ -36,7 +38,7 @@ export class BedrockError extends Error {
     this.requestId = options.requestId;
     this.retryable = options.retryable ?? false;
     this.code = options.code;
-    this.$fault = options.status !== undefined && options.status < 500 ? "client" : "server";
+    this.$fault = options.fault ?? (options.status !== undefined && options.status < 500 ? "client" : "server");
     this.$metadata = {};
     if (options.status !== undefined) this.$metadata.httpStatusCode = options.status;
     if (options.requestId !== undefined) this.$metadata.requestId = options.requestId;

@@ -5,11 +5,13 @@ import { BedrockError, type BedrockErrorOptions } from "./bedrock-error.js";
 export type ExceptionClass = new (message: string, options?: BedrockErrorOptions) => BedrockError;
 type Ctor = ExceptionClass;
 
-// `status` is left out (undefined) for the local errors, which no response carried.
-function define(name: string, defaults: { status?: number; retryable: boolean }) {
+// `status` is left out (undefined) for the local errors, which no response carried. `fault` is
+// per class: the AWS SDK's for the modelled exceptions (only InternalServerException and
+// ServiceUnavailableException are "server" in its Bedrock Runtime model), ours for the rest.
+function define(name: string, defaults: { status?: number; retryable: boolean; fault: "client" | "server" }) {
   const cls = class extends BedrockError {
     constructor(message: string, options: BedrockErrorOptions = {}) {
-      super(message, { status: defaults.status, retryable: defaults.retryable, code: name, ...options });
+      super(message, { status: defaults.status, retryable: defaults.retryable, code: name, ...options, fault: defaults.fault });
       // An AWS code this class stands in for (`InvalidSignatureException` under
       // UnrecognizedClientException) names the error, as the AWS SDK names unmodeled errors.
       this.name = awsErrorName(options.code) ?? name;
@@ -21,41 +23,41 @@ function define(name: string, defaults: { status?: number; retryable: boolean })
 
 // Each is declared as a class so `instanceof` narrows and d.ts output stays readable; the
 // @__PURE__ marks let bundlers drop the classes an app never reaches.
-export class ValidationException extends /* @__PURE__ */ define("ValidationException", { status: 400, retryable: false }) {}
-export class AccessDeniedException extends /* @__PURE__ */ define("AccessDeniedException", { status: 403, retryable: false }) {}
-export class ResourceNotFoundException extends /* @__PURE__ */ define("ResourceNotFoundException", { status: 404, retryable: false }) {}
-export class ModelTimeoutException extends /* @__PURE__ */ define("ModelTimeoutException", { status: 408, retryable: true }) {}
-export class ConflictException extends /* @__PURE__ */ define("ConflictException", { status: 400, retryable: false }) {}
-export class ModelErrorException extends /* @__PURE__ */ define("ModelErrorException", { status: 424, retryable: false }) {}
-export class ModelNotReadyException extends /* @__PURE__ */ define("ModelNotReadyException", { status: 429, retryable: true }) {}
-export class ThrottlingException extends /* @__PURE__ */ define("ThrottlingException", { status: 429, retryable: true }) {}
-export class ServiceQuotaExceededException extends /* @__PURE__ */ define("ServiceQuotaExceededException", { status: 400, retryable: false }) {}
-export class InternalServerException extends /* @__PURE__ */ define("InternalServerException", { status: 500, retryable: true }) {}
-export class ServiceUnavailableException extends /* @__PURE__ */ define("ServiceUnavailableException", { status: 503, retryable: true }) {}
-export class ModelStreamErrorException extends /* @__PURE__ */ define("ModelStreamErrorException", { status: 424, retryable: false }) {}
+export class ValidationException extends /* @__PURE__ */ define("ValidationException", { status: 400, retryable: false, fault: "client" }) {}
+export class AccessDeniedException extends /* @__PURE__ */ define("AccessDeniedException", { status: 403, retryable: false, fault: "client" }) {}
+export class ResourceNotFoundException extends /* @__PURE__ */ define("ResourceNotFoundException", { status: 404, retryable: false, fault: "client" }) {}
+export class ModelTimeoutException extends /* @__PURE__ */ define("ModelTimeoutException", { status: 408, retryable: true, fault: "client" }) {}
+export class ConflictException extends /* @__PURE__ */ define("ConflictException", { status: 400, retryable: false, fault: "client" }) {}
+export class ModelErrorException extends /* @__PURE__ */ define("ModelErrorException", { status: 424, retryable: false, fault: "client" }) {}
+export class ModelNotReadyException extends /* @__PURE__ */ define("ModelNotReadyException", { status: 429, retryable: true, fault: "client" }) {}
+export class ThrottlingException extends /* @__PURE__ */ define("ThrottlingException", { status: 429, retryable: true, fault: "client" }) {}
+export class ServiceQuotaExceededException extends /* @__PURE__ */ define("ServiceQuotaExceededException", { status: 400, retryable: false, fault: "client" }) {}
+export class InternalServerException extends /* @__PURE__ */ define("InternalServerException", { status: 500, retryable: true, fault: "server" }) {}
+export class ServiceUnavailableException extends /* @__PURE__ */ define("ServiceUnavailableException", { status: 503, retryable: true, fault: "server" }) {}
+export class ModelStreamErrorException extends /* @__PURE__ */ define("ModelStreamErrorException", { status: 424, retryable: false, fault: "client" }) {}
 /** The credentials or API key were refused (403 `UnrecognizedClientException`, bad signature). */
-export class UnrecognizedClientException extends /* @__PURE__ */ define("UnrecognizedClientException", { status: 403, retryable: false }) {}
+export class UnrecognizedClientException extends /* @__PURE__ */ define("UnrecognizedClientException", { status: 403, retryable: false, fault: "client" }) {}
 
 /** A local problem: bad options or request, detected before any network call. */
-export class BedrockInputError extends /* @__PURE__ */ define("BedrockInputError", { retryable: false }) {}
+export class BedrockInputError extends /* @__PURE__ */ define("BedrockInputError", { retryable: false, fault: "client" }) {}
 
 /** The response stream ended early or carried bytes that do not form valid frames. */
-export class StreamDecodeError extends /* @__PURE__ */ define("StreamDecodeError", { retryable: false }) {}
+export class StreamDecodeError extends /* @__PURE__ */ define("StreamDecodeError", { retryable: false, fault: "client" }) {}
 
 /** No byte arrived for `streamIdleTimeout` ms, or the whole call exceeded `timeout`. */
-export class TimeoutError extends /* @__PURE__ */ define("TimeoutError", { retryable: true }) {}
+export class TimeoutError extends /* @__PURE__ */ define("TimeoutError", { retryable: true, fault: "server" }) {}
 
 /** fetch itself failed (DNS, refused connection, reset) before a response arrived. */
-export class NetworkError extends /* @__PURE__ */ define("NetworkError", { retryable: true }) {}
+export class NetworkError extends /* @__PURE__ */ define("NetworkError", { retryable: true, fault: "server" }) {}
 
 /**
  * A credentials provider threw (named as the AWS SDK's error from @smithy/property-provider).
  * Not retried: the provider is asked once per call. Its error is the `cause`, scrubbed of secrets.
  */
-export class CredentialsProviderError extends /* @__PURE__ */ define("CredentialsProviderError", { retryable: false }) {}
+export class CredentialsProviderError extends /* @__PURE__ */ define("CredentialsProviderError", { retryable: false, fault: "client" }) {}
 
 /** The caller's AbortSignal fired. */
-export class AbortError extends /* @__PURE__ */ define("AbortError", { retryable: false }) {
+export class AbortError extends /* @__PURE__ */ define("AbortError", { retryable: false, fault: "client" }) {
   constructor(message = "The operation was aborted", options: BedrockErrorOptions = {}) {
     super(message, options);
   }

@@ -1,5 +1,5 @@
 // One shared EventStreamCodec (Smithy's), wired to the platform's UTF-8 coders.
-import { EventStreamCodec } from "@smithy/core/event-streams";
+import { EventStreamCodec } from "@smithy/eventstream-codec";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

@@ -1,5 +1,5 @@
 // Verified frame bytes → { headers, body }: a lean header parser producing Smithy's Message shape.
-import { Int64, type Message, type MessageHeaderValue, type MessageHeaders } from "@smithy/core/event-streams";
+import { Int64, type Message, type MessageHeaderValue, type MessageHeaders } from "@smithy/eventstream-codec";
 import { StreamDecodeError } from "../errors/index.js";
 import { HEADERS_LENGTH_OFFSET, HEADERS_OFFSET, MESSAGE_CRC_LENGTH, MIN_FRAME_LENGTH, readUint32 } from "./frame-splitter.js";
 

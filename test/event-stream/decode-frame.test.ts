@@ -1,5 +1,5 @@
 // decodeFrame on frames whose CRCs are valid but whose headers section is not.
-import { Int64, type MessageHeaders } from "@smithy/core/event-streams";
+import { Int64, type MessageHeaders } from "@smithy/eventstream-codec";
 import { describe, expect, it } from "vitest";
 import { codec } from "../../src/event-stream/codec.js";
 import { crc32 } from "../../src/event-stream/crc32.js";

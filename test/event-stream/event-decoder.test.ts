@@ -1,5 +1,5 @@
 // EventDecoder: the same events and errors as frameToEvent(decodeFrame()), with repeated header sections remembered.
-import type { MessageHeaders } from "@smithy/core/event-streams";
+import type { MessageHeaders } from "@smithy/eventstream-codec";
 import { describe, expect, it } from "vitest";
 import { codec } from "../../src/event-stream/codec.js";
 import { decodeFrame } from "../../src/event-stream/decode-frame.js";

@@ -1,5 +1,5 @@
 // Routing by :message-type: events, the typed exception of each Bedrock stream exception, error frames.
-import type { MessageHeaders } from "@smithy/core/event-streams";
+import type { MessageHeaders } from "@smithy/eventstream-codec";
 import { describe, expect, it } from "vitest";
 import { codec } from "../../src/event-stream/codec.js";
 import { decodeFrame } from "../../src/event-stream/decode-frame.js";

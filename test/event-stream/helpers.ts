@@ -1,7 +1,7 @@
 // Shared test helpers: conformance paths, seeded chunking, streams that record how they were read.
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { MessageHeaders } from "@smithy/core/event-streams";
+import type { MessageHeaders } from "@smithy/eventstream-codec";
 
 /** `../shared/conformance/` beside the repository root (CI clones shared next to the repo). */
 export const CONFORMANCE = new URL("../../../shared/conformance/", import.meta.url);

@@ -1,6 +1,6 @@
 // Names that come off the wire (:exception-type, :event-type, error codes, header names, TTLs) are
 // looked up by own property: Object.prototype's member names behave like any unknown name.
-import type { MessageHeaders } from "@smithy/core/event-streams";
+import type { MessageHeaders } from "@smithy/eventstream-codec";
 import { describe, expect, it } from "vitest";
 import { coerceMessages } from "../../src/chat/convert-input.js";
 import { toUsageMetadata } from "../../src/chat/usage.js";

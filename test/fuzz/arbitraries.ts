@@ -1,5 +1,5 @@
 // fast-check arbitraries and run settings shared by the fuzz tests: hostile names, headers, frames.
-import { Int64, type Message, type MessageHeaders, type MessageHeaderValue } from "@smithy/core/event-streams";
+import { Int64, type Message, type MessageHeaders, type MessageHeaderValue } from "@smithy/eventstream-codec";
 import fc from "fast-check";
 import { BedrockError } from "../../src/errors/index.js";
 import { codec } from "../../src/event-stream/codec.js";
