@@ -43,6 +43,7 @@ describe("the private getSigningKey patch", () => {
           this.keyed = secret !== undefined;
         }
         update() {}
+        reset() {}
         async digest(): Promise<Uint8Array> {
           if (this.keyed) {
             await new Promise((resolve) => setTimeout(resolve, 5));
