@@ -1,4 +1,5 @@
 // Keeps secrets out of printed credentials and error messages.
+import { textOf } from "../internal/index.js";
 import { BedrockError, BedrockInputError } from "../errors/index.js";
 import type { AwsCredentials } from "./credentials.js";
 
@@ -98,18 +99,9 @@ function chainContainsSecret(error: unknown, secrets: ReadonlyArray<string | und
   let current: unknown = error;
   // Bounded walk: cause chains can be cyclic.
   for (let depth = 0; depth < 8 && current !== undefined && current !== null; depth++) {
-    const text = current instanceof Error ? `${current.message}\n${current.stack ?? ""}` : describe(current);
+    const text = current instanceof Error ? `${current.message}\n${current.stack ?? ""}` : textOf(current);
     if (containsSecret(text, secrets)) return true;
     current = current instanceof Error ? current.cause : undefined;
   }
   return false;
-}
-
-function describe(value: unknown): string {
-  if (typeof value === "string") return value;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }

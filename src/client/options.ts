@@ -1,4 +1,5 @@
 // Client options, their validation, and how region/endpoint/auth are resolved from them.
+import { describeValue } from "../internal/index.js";
 import { validateApiKey } from "../auth/bearer.js";
 import { BedrockInputError } from "../errors/exceptions.js";
 import type { AwsCredentials, CredentialsProvider } from "../auth/credentials.js";
@@ -41,22 +42,17 @@ const REGION_RE = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 function checkNonNegativeInt(name: string, value: unknown): void {
   if (value === undefined) return;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new BedrockInputError(`${name} must be a non-negative integer, got ${describe(value)}`);
+    throw new BedrockInputError(`${name} must be a non-negative integer, got ${describeValue(value)}`);
   }
 }
 
 function checkPositiveMs(name: string, value: unknown): void {
   if (value === undefined) return;
   if (typeof value !== "number" || !(value > 0)) {
-    throw new BedrockInputError(`${name} must be a positive number of milliseconds, got ${describe(value)}`);
+    throw new BedrockInputError(`${name} must be a positive number of milliseconds, got ${describeValue(value)}`);
   }
 }
 
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value);
-  if (value === null) return "null";
-  return typeof value === "object" ? "an object" : String(value);
-}
 
 /** Throws BedrockInputError naming the first bad option; never echoes secrets. */
 export function validateOptions(options: BedrockRuntimeOptions): void {
@@ -84,7 +80,7 @@ export function validateOptions(options: BedrockRuntimeOptions): void {
 
 export function checkRegion(region: unknown, field: string): string {
   if (typeof region !== "string" || !REGION_RE.test(region)) {
-    throw new BedrockInputError(`${field} must look like "us-east-1", got ${describe(region)}`);
+    throw new BedrockInputError(`${field} must look like "us-east-1", got ${describeValue(region)}`);
   }
   return region;
 }
@@ -95,7 +91,7 @@ export function parseEndpoint(endpoint: string | URL): URL {
   try {
     url = new URL(String(endpoint));
   } catch {
-    throw new BedrockInputError(`endpoint must be an absolute URL, got ${describe(String(endpoint))}`);
+    throw new BedrockInputError(`endpoint must be an absolute URL, got ${describeValue(String(endpoint))}`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new BedrockInputError(`endpoint must use http: or https:, got ${url.protocol}`);

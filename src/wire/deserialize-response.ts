@@ -1,12 +1,11 @@
 // Converse response JSON and ConverseStream event payloads → SDK-shaped values with Uint8Array blobs.
+import { isObject as isRecord, type Dict } from "../internal/index.js";
 import { BedrockError } from "../errors/index.js";
 import { decodeBase64 } from "./base64.js";
 import type { ConverseResponse } from "./converse.js";
 import type { ConverseStreamOutput } from "./stream-events.js";
 
-type Json = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /**
  * A parsed Converse response body, with the base64 blobs Bedrock may put in the output
@@ -51,7 +50,7 @@ export function deserializeStreamEvent(eventType: string, payload: unknown): Con
   return event as ConverseStreamOutput;
 }
 
-function decodeDelta(delta: Json, path: string): Json {
+function decodeDelta(delta: Dict, path: string): Dict {
   const reasoning = delta.reasoningContent;
   if (isRecord(reasoning) && typeof reasoning.redactedContent === "string") {
     const redactedContent = bytes(reasoning.redactedContent, `${path}.reasoningContent.redactedContent`);
@@ -65,7 +64,7 @@ function decodeDelta(delta: Json, path: string): Json {
 }
 
 /** Maps `decode` over blocks, returning the same array when nothing changed. */
-function decodeBlocks(blocks: unknown[], path: string, decode: (block: Json, path: string) => Json): unknown[] {
+function decodeBlocks(blocks: unknown[], path: string, decode: (block: Dict, path: string) => Dict): unknown[] {
   let out: unknown[] | undefined;
   blocks.forEach((block, i) => {
     if (!isRecord(block)) return;
@@ -80,7 +79,7 @@ function decodeBlocks(blocks: unknown[], path: string, decode: (block: Json, pat
 // Kinds whose `source.bytes` is a blob, in ContentBlock and in ToolResultContentBlock.
 const MEDIA_KINDS = ["image", "document", "video", "audio"] as const;
 
-function decodeContentBlock(block: Json, path: string): Json {
+function decodeContentBlock(block: Dict, path: string): Dict {
   for (const kind of MEDIA_KINDS) {
     if (isRecord(block[kind])) return replace(block, kind, decodeSource(block[kind], `${path}.${kind}`));
   }
@@ -102,13 +101,13 @@ function decodeContentBlock(block: Json, path: string): Json {
 }
 
 /** `{ source: { bytes: "base64" } }` → `{ source: { bytes: Uint8Array } }`; anything else unchanged. */
-function decodeSource(media: Json, path: string): Json {
+function decodeSource(media: Dict, path: string): Dict {
   const source = media.source;
   if (!isRecord(source) || typeof source.bytes !== "string") return media;
   return { ...media, source: { ...source, bytes: bytes(source.bytes, `${path}.source.bytes`) } };
 }
 
-function replace(object: Json, key: string, value: Json): Json {
+function replace(object: Dict, key: string, value: Dict): Dict {
   return object[key] === value ? object : { ...object, [key]: value };
 }
 

@@ -11,7 +11,7 @@ import {
   ToolResultStatus,
   VideoFormat,
 } from "./enums.js";
-import { blob, boolean, fail, list, oneOfValues, record, string, unionKind, type Json } from "./validate-helpers.js";
+import { blob, boolean, fail, list, oneOfValues, record, string, unionKind, type Dict } from "./validate-helpers.js";
 
 const CONTENT_KINDS = [
   "text",
@@ -48,7 +48,7 @@ export function checkSystem(value: unknown, path: string): void {
   list(value, path).forEach((block, i) => {
     const at = `${path}[${i}]`;
     const kind = unionKind(block, at, "system content block", SYSTEM_KINDS);
-    const b = block as Json;
+    const b = block as Dict;
     if (kind === "text") string(b.text, `${at}.text`, true);
     else if (kind === "guardContent") checkGuardContent(b.guardContent, `${at}.guardContent`);
     else if (kind === "cachePoint") checkCachePoint(b.cachePoint, `${at}.cachePoint`);
@@ -58,7 +58,7 @@ export function checkSystem(value: unknown, path: string): void {
 export function checkContentBlock(block: unknown, path: string): void {
   const kind = unionKind(block, path, "content block", CONTENT_KINDS);
   if (kind === "$unknown") return;
-  const value = (block as Json)[kind];
+  const value = (block as Dict)[kind];
   const at = `${path}.${kind}`;
   switch (kind) {
     case "text":
@@ -109,14 +109,14 @@ function checkMedia(value: unknown, path: string, formats: Readonly<Record<strin
 function checkSource(value: unknown, path: string, kinds: readonly ("bytes" | "s3Location" | "text" | "content")[]): void {
   if (value === undefined) fail(path, "is required");
   const kind = unionKind(value, path, "source", kinds);
-  const source = value as Json;
+  const source = value as Dict;
   if (kind === "bytes") blob(source.bytes, `${path}.bytes`);
   else if (kind === "s3Location") string(record(source.s3Location, `${path}.s3Location`).uri, `${path}.s3Location.uri`, true);
   else if (kind === "text") string(source.text, `${path}.text`, true);
   else if (kind === "content") {
     list(source.content, `${path}.content`).forEach((part, i) => {
       const at = `${path}.content[${i}]`;
-      if (unionKind(part, at, "document content block", ["text"]) === "text") string((part as Json).text, `${at}.text`, true);
+      if (unionKind(part, at, "document content block", ["text"]) === "text") string((part as Dict).text, `${at}.text`, true);
     });
   }
 }
@@ -138,7 +138,7 @@ function checkGuardContent(value: unknown, path: string): void {
   const kind = unionKind(value, path, "guardContent", ["text", "image"]);
   const at = `${path}.${kind}`;
   if (kind === "text") {
-    const text = record((value as Json).text, at);
+    const text = record((value as Dict).text, at);
     string(text.text, `${at}.text`, true);
     if (text.qualifiers !== undefined) {
       list(text.qualifiers, `${at}.qualifiers`).forEach((q, i) =>
@@ -146,7 +146,7 @@ function checkGuardContent(value: unknown, path: string): void {
       );
     }
   } else if (kind === "image") {
-    checkMedia((value as Json).image, at, GuardrailConverseImageFormat, false);
+    checkMedia((value as Dict).image, at, GuardrailConverseImageFormat, false);
   }
 }
 
@@ -159,11 +159,11 @@ export function checkCachePoint(value: unknown, path: string): void {
 function checkReasoning(value: unknown, path: string): void {
   const kind = unionKind(value, path, "reasoningContent", ["reasoningText", "redactedContent"]);
   if (kind === "reasoningText") {
-    const text = record((value as Json).reasoningText, `${path}.reasoningText`);
+    const text = record((value as Dict).reasoningText, `${path}.reasoningText`);
     string(text.text, `${path}.reasoningText.text`, true);
     string(text.signature, `${path}.reasoningText.signature`, false);
   } else if (kind === "redactedContent") {
-    blob((value as Json).redactedContent, `${path}.redactedContent`);
+    blob((value as Dict).redactedContent, `${path}.redactedContent`);
   }
 }
 
@@ -186,7 +186,7 @@ function checkToolResult(value: unknown, path: string): void {
   list(result.content, `${path}.content`).forEach((part, i) => {
     const at = `${path}.content[${i}]`;
     const kind = unionKind(part, at, "tool result content block", TOOL_RESULT_KINDS);
-    const item = (part as Json)[kind];
+    const item = (part as Dict)[kind];
     if (kind === "text") string(item, `${at}.text`, true);
     else if (kind === "image") checkMedia(item, `${at}.image`, ImageFormat, true);
     else if (kind === "document") checkDocument(item, `${at}.document`);

@@ -1,15 +1,13 @@
 // Small shape checks that throw BedrockInputError with the offending field's path.
 import { BedrockInputError } from "../errors/index.js";
+import { isRecord, type Dict } from "../internal/index.js";
 import { base64Problem } from "./base64.js";
 
-export type Json = Record<string, unknown>;
+export { isRecord, type Dict };
 
 export function fail(path: string, message: string): never {
   throw new BedrockInputError(path ? `${path}: ${message}` : message);
 }
-
-export const isRecord = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value) && !ArrayBuffer.isView(value);
 
 /** A describable type name for messages: `null`, `array`, `Uint8Array`, `string`, … */
 function typeName(value: unknown): string {
@@ -20,7 +18,7 @@ function typeName(value: unknown): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-export function record(value: unknown, path: string): Json {
+export function record(value: unknown, path: string): Dict {
   if (value === undefined) fail(path, "is required");
   if (!isRecord(value)) fail(path, `must be an object, got ${typeName(value)}`);
   return value;

@@ -4,7 +4,7 @@ import type { CountTokensRequest } from "./count-tokens.js";
 import type { ConverseStreamRequest } from "./stream-events.js";
 import { modelIdProblem } from "./model-path.js";
 import { checkCachePoint, checkMessages, checkSystem } from "./validate-content.js";
-import { blob, boolean, fail, list, number, record, string, stringMap, unionKind, type Json } from "./validate-helpers.js";
+import { blob, boolean, fail, list, number, record, string, stringMap, unionKind, type Dict } from "./validate-helpers.js";
 import { checkJsonValue } from "./validate-json.js";
 
 /**
@@ -45,14 +45,14 @@ export function validateCountTokensRequest(request: CountTokensRequest): void {
   checkModelId(req.modelId);
   if (req.input === undefined) fail("input", "is required ({ converse: {...} } or { invokeModel: { body } })");
   const kind = unionKind(req.input, "input", "CountTokens input", ["converse", "invokeModel"]);
-  const input = req.input as Json;
+  const input = req.input as Dict;
   if (kind === "converse") checkConversation(record(input.converse, "input.converse"), "input.converse.");
   else if (kind === "invokeModel") blob(record(input.invokeModel, "input.invokeModel").body, "input.invokeModel.body");
   checkBody(req);
 }
 
 /** The body as serialised (the model ID goes in the path) can be written as JSON. */
-function checkBody(req: Json): void {
+function checkBody(req: Dict): void {
   const { modelId: _inPath, ...body } = req;
   checkJsonValue(body, "");
 }
@@ -67,7 +67,7 @@ function checkModelId(modelId: unknown): void {
 }
 
 /** The members Converse and CountTokens' `converse` input share. */
-function checkConversation(req: Json, prefix: string): void {
+function checkConversation(req: Dict, prefix: string): void {
   checkMessages(req.messages, `${prefix}messages`);
   checkSystem(req.system, `${prefix}system`);
   checkToolConfig(req.toolConfig, `${prefix}toolConfig`);
@@ -94,7 +94,7 @@ function checkToolConfig(value: unknown, path: string): void {
   list(config.tools, `${path}.tools`).forEach((tool, i) => {
     const at = `${path}.tools[${i}]`;
     const kind = unionKind(tool, at, "tool", ["toolSpec", "systemTool", "cachePoint"]);
-    const t = tool as Json;
+    const t = tool as Dict;
     if (kind === "toolSpec") {
       const spec = record(t.toolSpec, `${at}.toolSpec`);
       string(spec.name, `${at}.toolSpec.name`, true);
@@ -102,7 +102,7 @@ function checkToolConfig(value: unknown, path: string): void {
       boolean(spec.strict, `${at}.toolSpec.strict`, false);
       if (spec.inputSchema === undefined) fail(`${at}.toolSpec.inputSchema`, "is required ({ json: <JSON Schema> })");
       if (unionKind(spec.inputSchema, `${at}.toolSpec.inputSchema`, "input schema", ["json"]) === "json") {
-        record((spec.inputSchema as Json).json, `${at}.toolSpec.inputSchema.json`);
+        record((spec.inputSchema as Dict).json, `${at}.toolSpec.inputSchema.json`);
       }
     } else if (kind === "systemTool") {
       string(record(t.systemTool, `${at}.systemTool`).name, `${at}.systemTool.name`, true);
@@ -113,7 +113,7 @@ function checkToolConfig(value: unknown, path: string): void {
   if (config.toolChoice !== undefined) {
     const at = `${path}.toolChoice`;
     const kind = unionKind(config.toolChoice, at, "tool choice", ["auto", "any", "tool"]);
-    const choice = config.toolChoice as Json;
+    const choice = config.toolChoice as Dict;
     if (kind === "tool") string(record(choice.tool, `${at}.tool`).name, `${at}.tool.name`, true);
     else if (kind !== "$unknown") record(choice[kind], `${at}.${kind}`);
   }
@@ -132,7 +132,7 @@ function checkPromptVariables(value: unknown, path: string): void {
   if (value === undefined) return;
   for (const [name, variable] of Object.entries(record(value, path))) {
     const at = `${path}.${name}`;
-    if (unionKind(variable, at, "prompt variable", ["text"]) === "text") string((variable as Json).text, `${at}.text`, true);
+    if (unionKind(variable, at, "prompt variable", ["text"]) === "text") string((variable as Dict).text, `${at}.text`, true);
   }
 }
 
@@ -146,7 +146,7 @@ function checkOutputConfig(value: unknown, path: string): void {
   string(format.type, `${at}.type`, true);
   if (format.structure === undefined) fail(`${at}.structure`, "is required ({ jsonSchema: { schema } })");
   if (unionKind(format.structure, `${at}.structure`, "output format structure", ["jsonSchema"]) === "jsonSchema") {
-    const schema = record((format.structure as Json).jsonSchema, `${at}.structure.jsonSchema`);
+    const schema = record((format.structure as Dict).jsonSchema, `${at}.structure.jsonSchema`);
     if (schema.schema !== undefined && typeof schema.schema !== "string") {
       fail(`${at}.structure.jsonSchema.schema`, "must be the JSON Schema as a string (JSON.stringify it)");
     }

@@ -1,8 +1,9 @@
 // Reads the AWS SigV4 test suites in ../shared/conformance/sigv4 (see its README for the rules).
+import { conformanceUrl } from "../conformance.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { SignableRequest } from "../../src/auth/signable-request.js";
 
-export const SIGV4_ROOT = new URL("../../../shared/conformance/sigv4/", import.meta.url);
+export const SIGV4_ROOT = conformanceUrl("sigv4/");
 
 /** Values every case assumes (README "Values every case assumes"). */
 export const SUITE = {

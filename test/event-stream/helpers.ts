@@ -1,14 +1,9 @@
 // Shared test helpers: conformance paths, seeded chunking, streams that record how they were read.
 import { readFileSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { MessageHeaders } from "@smithy/eventstream-codec";
+import { conformancePath } from "../conformance.js";
 
-/** `../shared/conformance/` beside the repository root (CI clones shared next to the repo). */
-export const CONFORMANCE = new URL("../../../shared/conformance/", import.meta.url);
-
-export function conformancePath(relative: string): string {
-  return fileURLToPath(new URL(relative, CONFORMANCE));
-}
+export { CONFORMANCE, conformancePath } from "../conformance.js";
 
 export function readBytes(relative: string): Uint8Array {
   return new Uint8Array(readFileSync(conformancePath(relative)));

@@ -1,7 +1,9 @@
 // Reads the recorded Bedrock fixtures in ../shared/conformance/recorded (relative to the repo root).
 import { readFileSync } from "node:fs";
 
-const RECORDED = new URL("../../../shared/conformance/recorded/", import.meta.url);
+import { conformanceUrl } from "../conformance.js";
+
+const RECORDED = conformanceUrl("recorded/");
 
 /** Parsed JSON of one recorded file, e.g. `recordedJson("pydantic-ai/nova-micro-text-stream.events.json")`. */
 export function recordedJson<T = unknown>(relativePath: string): T {
