@@ -52,13 +52,20 @@ export function renderReport(r) {
     const s = r.size;
     out.push("## 1. Bundle size", "");
     out.push("esbuild, `platform: \"browser\"`, ESM, minified, then gzip -9. Each entry imports the client and calls the API (`bench/size.mjs`), so tree shaking keeps what that call needs.", "");
+    // Our rows say how they changed against the last full run (bench/sizes.json): growth is never silent.
+    const change = (x) => {
+      if (!x.previous) return "";
+      const d = x.gzipped - x.previous.gzipped;
+      return `${d >= 0 ? "+" : "−"}${kib(Math.abs(d))} (${d >= 0 ? "+" : "−"}${Math.abs((100 * d) / x.previous.gzipped).toFixed(1)} %) since ${x.previous.from}`;
+    };
     const rows = (group) =>
       s.rows
         .filter((x) => x.group === group)
-        .map((x) => [x.name, x.error ? "—" : kib(x.minified), x.error ? `cannot be bundled for the browser: \`${x.error}\`` : kib(x.gzipped)]);
-    out.push("**(a) a client with ConverseStream**", "", table(["entry", "minified", "gzip"], rows("a")), "");
-    out.push("**(b) a LangChain-style chat model with streaming and tools**", "", table(["entry", "minified", "gzip"], rows("b")), "");
-    out.push("**(c) bedrock-edge/langchain on top of @langchain/core** (workerd/worker/browser conditions)", "", table(["entry", "minified", "gzip"], rows("c")), "");
+        .map((x) => [x.name, x.error ? "—" : kib(x.minified), x.error ? `cannot be bundled for the browser: \`${x.error}\`` : kib(x.gzipped), x.error ? "" : change(x)]);
+    const head = ["entry", "minified", "gzip", "gzip change"];
+    out.push("**(a) a client with ConverseStream**", "", table(head, rows("a")), "");
+    out.push("**(b) a LangChain-style chat model with streaming and tools**", "", table(head, rows("b")), "");
+    out.push("**(c) bedrock-edge/langchain on top of @langchain/core** (workerd/worker/browser conditions)", "", table(head, rows("c")), "");
     out.push("**Where (a)'s bytes come from** (each piece bundled alone, so shared code counts in every row):", "");
     out.push(table(["piece", "minified", "gzip"], s.parts.map((p) => [p.name, kib(p.minified), kib(p.gzipped)])), "");
   }

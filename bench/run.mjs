@@ -10,7 +10,7 @@ import { machine } from "./lib/machine.mjs";
 import { runLoopback } from "./loopback.mjs";
 import { renderReport } from "./report.mjs";
 import { runSigning } from "./signing.mjs";
-import { runSize } from "./size.mjs";
+import { runSize, saveSizes } from "./size.mjs";
 import { runThroughput } from "./throughput.mjs";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
@@ -46,6 +46,7 @@ for (const [name, run] of SECTIONS) {
   }
 }
 writeFileSync(out, renderReport(results) + "\n");
+if (results.size && !quick && !args.some((a) => a.startsWith("--out="))) saveSizes(results.size, results.machine.date.slice(0, 10));
 // The raw figures too, for anyone re-rendering or comparing runs (git-ignored).
 mkdirSync(new URL("./.tmp/", import.meta.url), { recursive: true });
 writeFileSync(new URL("./.tmp/last-results.json", import.meta.url), JSON.stringify(results, null, 2));

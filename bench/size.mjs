@@ -1,5 +1,5 @@
 // Section 1: browser bundle size (esbuild, platform browser, ESM, minified, then gzip -9) of each client's entry.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
@@ -164,6 +164,25 @@ function firstErrorLine(error) {
   return String(error?.message ?? error).split("\n")[0];
 }
 
+const SIZES_FILE = new URL("./sizes.json", import.meta.url);
+
+/** Our bundles' sizes in the last full run (bench/sizes.json), to report each change against. */
+function previousSizes() {
+  try {
+    return JSON.parse(readFileSync(SIZES_FILE, "utf8"));
+  } catch {
+    return { sizes: {} };
+  }
+}
+
+/** After a full run: our rows' sizes become the baseline the next run compares with. */
+export function saveSizes(size, date) {
+  const sizes = {};
+  for (const row of size.rows) if ((row.ours || row.name.includes("bedrock-edge/langchain added")) && !row.error) sizes[row.name] = { minified: row.minified, gzipped: row.gzipped };
+  const note = "Sizes of our bundles in the last full `npm run bench` (bytes); the next run reports its change against these, then rewrites this file.";
+  writeFileSync(SIZES_FILE, JSON.stringify({ note, from: date, sizes }, null, 2) + "\n");
+}
+
 /** Bundle sizes are deterministic: one build per entry (the "median of several runs" is of one value). */
 export async function runSize() {
   const rows = [];
@@ -193,6 +212,11 @@ export async function runSize() {
       minified: withAdapter.minified - base.minified,
       gzipped: withAdapter.gzipped - base.gzipped,
     });
+  }
+  const previous = previousSizes();
+  for (const row of rows) {
+    const before = previous.sizes[row.name];
+    if (before && !row.error) row.previous = { ...before, from: previous.from };
   }
   return { rows, parts };
 }
