@@ -1,4 +1,5 @@
 // Emulated Cognito Identity (GetId, GetCredentialsForIdentity) that mints credentials the emulator accepts.
+import type { Dict } from "../../internal/index.js";
 import type { EmulatorRoute } from "../emulator.js";
 import { requestId } from "../server/index.js";
 import type { EmulatorCredentials } from "../types.js";
@@ -72,7 +73,7 @@ export function createCognitoRoute(
         : error("NotAuthorizedException", "Unauthenticated access is not supported for this identity pool.");
     }
     if (typeof logins !== "object" || logins === null) return error("ValidationException", "Logins must be a map of provider names to tokens.");
-    const entries = Object.entries(logins as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(logins as Dict).sort(([a], [b]) => (a < b ? -1 : 1));
     for (const [provider, token] of entries) {
       const accept = trusted[provider];
       if (accept === undefined) return error("NotAuthorizedException", "Token is not from a supported provider of this identity pool.");
@@ -82,7 +83,7 @@ export function createCognitoRoute(
     return { key: JSON.stringify(entries) };
   }
 
-  function getId(body: Record<string, unknown>): Response {
+  function getId(body: Dict): Response {
     const id = body.IdentityPoolId;
     if (typeof id !== "string" || id.length > 55 || !POOL_ID.test(id)) {
       return error(
@@ -102,7 +103,7 @@ export function createCognitoRoute(
     return ok({ IdentityId: identityId });
   }
 
-  function getCredentials(body: Record<string, unknown>, now: number): Response {
+  function getCredentials(body: Dict, now: number): Response {
     const identityId = body.IdentityId;
     const identity = typeof identityId === "string" ? identities.get(identityId) : undefined;
     if (typeof identityId !== "string" || identity === undefined) {
@@ -137,11 +138,11 @@ export function createCognitoRoute(
   return (request, info) => {
     const target = request.headers.get("x-amz-target");
     if (request.method !== "POST" || target === null || !target.startsWith(TARGET_PREFIX)) return undefined;
-    let body: Record<string, unknown>;
+    let body: Dict;
     try {
       const parsed: unknown = JSON.parse(new TextDecoder().decode(info.body));
       if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
-      body = parsed as Record<string, unknown>;
+      body = parsed as Dict;
     } catch {
       return error("SerializationException", "Start of structure or map found where not expected.");
     }

@@ -14,7 +14,7 @@
 //    by type: "" / `minimum` or 0 / false / [] / null / an object filled by this same rule.
 // Optional properties without a value are left out.
 import type { JsonObject } from "../types.js";
-import { isObject } from "../validate/rules.js";
+import { isObject } from "../../internal/index.js";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -15,11 +15,11 @@ import {
   reasoningMode,
 } from "./reasoning.js";
 import { applyLimits, builtInReply, latencyFor, reasoningText, translationOf, type ReplyKind } from "./reply.js";
-import { lastUserContent, outputSchemaOf, textOf, toolChoiceOf } from "./request.js";
+import { blocksText, lastUserContent, outputSchemaOf, toolChoiceOf } from "./request.js";
 import { planToolCalls, toolUseBlocks } from "./tools.js";
 import { countInputTokens, estimateTokens } from "./token-count.js";
 import type { JsonObject } from "../types.js";
-import { isObject } from "../validate/rules.js";
+import { isObject } from "../../internal/index.js";
 
 export { applyLimits, builtInReply, latencyFor, TRANSLATIONS } from "./reply.js";
 
@@ -158,7 +158,7 @@ export function createBuiltInModel(options: BuiltInModelOptions = {}): EmulatorM
       };
     }
 
-    const text = textOf(lastUserContent(request));
+    const text = blocksText(lastUserContent(request));
     const reply = answer(request, text);
     const content = mode.on ? [reasoningBlock(reasoningText(text, reply.kind), mode, secret), ...reply.blocks] : reply.blocks;
     const spoken = content.map(outputText);

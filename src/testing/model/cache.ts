@@ -13,7 +13,7 @@ import { sha256Hex } from "./hash.js";
 import { MODEL_ERROR_PREFIX } from "./reasoning.js";
 import { blockTokens, estimateTokens } from "./token-count.js";
 import type { JsonObject } from "../types.js";
-import { isObject } from "../validate/rules.js";
+import { isObject } from "../../internal/index.js";
 
 export const DEFAULT_CACHE_MIN_TOKENS = 1024;
 export const MAX_CACHE_POINTS = 4;

@@ -9,7 +9,7 @@
 // carries the input and output assessments' invocation metrics only.
 import { guardText, messagesOf, contentOf } from "./request.js";
 import type { JsonObject } from "../types.js";
-import { isObject } from "../validate/rules.js";
+import { isObject } from "../../internal/index.js";
 
 export const DEFAULT_BLOCKED_WORDS: readonly string[] = ["BLOCKED", "forbidden"];
 /** The message a guardrail created in the console answers with, unless configured otherwise. */

@@ -6,7 +6,7 @@ import { awsErrors, EmulatorError } from "../aws-error.js";
 import { hmacBase64 } from "./hash.js";
 import { contentOf, messagesOf, toolChoiceOf } from "./request.js";
 import type { JsonObject } from "../types.js";
-import { isObject } from "../validate/rules.js";
+import { isObject } from "../../internal/index.js";
 
 export const MODEL_ERROR_PREFIX = "The model returned the following errors: ";
 export const MIN_THINKING_BUDGET = 1024;

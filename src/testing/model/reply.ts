@@ -1,9 +1,9 @@
 // The built-in model's words: the seed translation, the echo with its media note, tool-result summaries, limits.
 import { estimateTokens } from "./token-count.js";
-import { lastUserContent, lastUserIndex, mediaSentence, textOf } from "./request.js";
+import { blocksText, lastUserContent, lastUserIndex, mediaSentence } from "./request.js";
 import { summarizeToolResults } from "./tools.js";
 import type { JsonObject } from "../types.js";
-import { isObject } from "../validate/rules.js";
+import { isObject } from "../../internal/index.js";
 
 /** Exact replies, keyed by the user text lower-cased with trailing punctuation removed. */
 export const TRANSLATIONS: Readonly<Record<string, string>> = {
@@ -22,7 +22,7 @@ export const translationOf = (text: string): string | undefined => TRANSLATIONS[
  */
 export function builtInReply(request: JsonObject): string {
   const content = lastUserContent(request);
-  const text = textOf(content);
+  const text = blocksText(content);
   const lines: string[] = [];
   if (content.some((block) => isObject(block.toolResult))) lines.push(summarizeToolResults(request, content, lastUserIndex(request)));
   const media = mediaSentence(content);

@@ -1,6 +1,6 @@
 // Reads what the built-in model needs from a (validated) Converse body: the last user turn, its text and media, tools.
 import type { JsonObject } from "../types.js";
-import { isObject } from "../validate/rules.js";
+import { isObject } from "../../internal/index.js";
 
 /** A bound tool: its name and input JSON schema. */
 export interface ToolSpecJson {
@@ -34,7 +34,7 @@ export function guardText(block: JsonObject): string | undefined {
 }
 
 /** The user's words: every `text` and guarded text of the blocks, joined with newlines. */
-export function textOf(content: JsonObject[]): string {
+export function blocksText(content: JsonObject[]): string {
   return content
     .map((block) => (typeof block.text === "string" ? block.text : guardText(block)))
     .filter((text): text is string => text !== undefined)

@@ -5,7 +5,7 @@
 // input and toolResult json/text, each tool spec's JSON and each document's text source.
 // Images, videos and audio cost a flat MEDIA_TOKENS each; byte documents ceil(bytes / 4).
 
-import { isObject } from "../validate/rules.js";
+import { isObject, type Dict } from "../../internal/index.js";
 
 export const MEDIA_TOKENS = 256;
 
@@ -48,7 +48,7 @@ export function blockTokens(block: unknown): number {
 }
 
 /** Input tokens of a Converse-shaped body (`system`, `messages`, `toolConfig`). */
-export function countInputTokens(body: Record<string, unknown>): number {
+export function countInputTokens(body: Dict): number {
   let total = 0;
   for (const block of Array.isArray(body.system) ? body.system : []) total += blockTokens(block);
   for (const message of Array.isArray(body.messages) ? body.messages : []) {

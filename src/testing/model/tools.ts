@@ -3,7 +3,7 @@ import { argumentsFromText } from "./args.js";
 import { base64Url, sha256 } from "./hash.js";
 import { contentOf, messagesOf, toolChoiceOf, toolSpecs, type ToolSpecJson } from "./request.js";
 import type { JsonObject } from "../types.js";
-import { isObject } from "../validate/rules.js";
+import { isObject } from "../../internal/index.js";
 
 /** A tool the model decided to call, with where its name appears in the text (-1: forced, not named). */
 export interface PlannedCall {

@@ -1,7 +1,7 @@
 // Turns a ModelTurn into ConverseStream events (shaped like real Bedrock streams) or a Converse response.
 import type { ModelTurn } from "./built-in-model.js";
 import type { JsonObject } from "../types.js";
-import { isObject } from "../validate/rules.js";
+import { isObject } from "../../internal/index.js";
 
 /** Words with their following whitespace: "J'adore la programmation." → ["J'adore ", "la ", "programmation."]. */
 export function splitWords(text: string): string[] {

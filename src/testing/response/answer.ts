@@ -5,7 +5,7 @@ import { applyStreamFault, encodeSteps, type Padding, type Segment } from "./str
 import { countInputTokens } from "../model/index.js";
 import { turnToConverseResponse, turnToStreamEvents } from "../model/index.js";
 import type { Chunking, EmulatorOperation, JsonObject, ScriptedResponse, StreamFault } from "../types.js";
-import { isObject } from "../validate/rules.js";
+import { isObject } from "../../internal/index.js";
 
 export interface AnswerInput {
   operation: EmulatorOperation;

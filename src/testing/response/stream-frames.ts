@@ -1,4 +1,5 @@
 // Scripted stream steps → encoded frames and pauses, with stream faults applied to the sequence.
+import type { Dict } from "../../internal/index.js";
 import { codec } from "../../event-stream/codec.js";
 import { encodeErrorFrame, encodeExceptionFrame, encodeStreamEvent } from "../../event-stream/encode.js";
 import { THROTTLING_MESSAGE, UNAVAILABLE_MESSAGE } from "../aws-error.js";
@@ -16,7 +17,7 @@ const utf8 = new TextEncoder();
 /** Extra payload members to add to each event, as Bedrock's random-length `"p"` padding. */
 export type Padding = () => JsonObject;
 
-function exceptionFrame(type: string, fields: Record<string, unknown>): Uint8Array {
+function exceptionFrame(type: string, fields: Dict): Uint8Array {
   const { message, ...extra } = fields;
   if (Object.keys(extra).length === 0) return encodeExceptionFrame(type, String(message ?? ""));
   return codec.encode({

@@ -1,5 +1,6 @@
 // Rules for a Converse request's settings: inferenceConfig, toolConfig and the smaller top-level members.
-import { constraint, dotted, enumRule, first, isObject, notNull, typeRule, unionRule, type Path } from "./rules.js";
+import { isObject, type Dict } from "../../internal/index.js";
+import { constraint, dotted, enumRule, first, notNull, typeRule, unionRule, type Path } from "./rules.js";
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
@@ -35,7 +36,7 @@ function toolRule(path: Path, value: unknown): string | undefined {
   return first(
     () => unionRule(path, value, "Tool", ["toolSpec", "cachePoint", "systemTool"]),
     () => {
-      const tool = value as Record<string, unknown>;
+      const tool = value as Dict;
       const spec = tool.toolSpec ?? tool.systemTool;
       if (spec === undefined) return undefined;
       const kind = tool.toolSpec !== undefined ? "toolSpec" : "systemTool";
@@ -83,7 +84,7 @@ export function toolConfigRule(value: unknown): string | undefined {
   return first(
     () => unionRule(["toolConfig", "toolChoice"], value.toolChoice, "ToolChoice", ["auto", "any", "tool"]),
     () => {
-      const choice = (value.toolChoice as Record<string, unknown>).tool;
+      const choice = (value.toolChoice as Dict).tool;
       if (choice === undefined) return undefined;
       const name = isObject(choice) ? choice.name : undefined;
       if (typeof name !== "string") return notNull(["toolConfig", "toolChoice", "tool", "name"]);
@@ -93,7 +94,7 @@ export function toolConfigRule(value: unknown): string | undefined {
 }
 
 /** The smaller top-level members: types and enums only. */
-export function otherMembersRule(body: Record<string, unknown>): string | undefined {
+export function otherMembersRule(body: Dict): string | undefined {
   const optional = (name: string, check: (v: unknown) => string | undefined) => () =>
     body[name] === undefined ? undefined : check(body[name]);
   return first(
@@ -136,7 +137,7 @@ function outputConfigRule(value: unknown): string | undefined {
     () => enumRule(["outputConfig", "textFormat", "type"], format.type, ["json_schema"]),
     () => unionRule(["outputConfig", "textFormat", "structure"], format.structure, "OutputFormatStructure", ["jsonSchema"]),
     () => {
-      const schema = ((format.structure as Record<string, unknown>).jsonSchema as Record<string, unknown> | undefined)?.schema;
+      const schema = ((format.structure as Dict).jsonSchema as Dict | undefined)?.schema;
       try {
         if (typeof schema === "string" && isObject(JSON.parse(schema))) return undefined;
       } catch {

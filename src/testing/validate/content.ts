@@ -1,11 +1,11 @@
 // Rules for one content block (message, system prompt or tool result), in Bedrock's wording where known.
+import { isObject, type Dict } from "../../internal/index.js";
 import {
   base64Rule,
   constraint,
   dotted,
   enumRule,
   first,
-  isObject,
   notNull,
   typeRule,
   unionRule,
@@ -37,7 +37,7 @@ function sourceRule(path: Path, value: unknown, kinds: readonly string[]): strin
   return first(
     () => unionRule(path, value, "source", kinds),
     () => {
-      const source = value as Record<string, unknown>;
+      const source = value as Dict;
       if (source.bytes !== undefined) return base64Rule([...path, "bytes"], source.bytes);
       if (source.s3Location !== undefined) {
         const uri = isObject(source.s3Location) ? source.s3Location.uri : undefined;
@@ -96,7 +96,7 @@ function toolResultContentRule(path: Path, value: unknown): string | undefined {
   return first(
     () => unionRule(path, value, "ToolResultContentBlock", TOOL_RESULT_KINDS),
     () => {
-      const block = value as Record<string, unknown>;
+      const block = value as Dict;
       if (block.text !== undefined) return typeRule([...path, "text"], block.text, "string");
       if (block.image !== undefined) return mediaRule([...path, "image"], block.image, IMAGE_FORMATS, ["bytes", "s3Location"]);
       if (block.document !== undefined) return documentRule([...path, "document"], block.document);
@@ -110,7 +110,7 @@ function reasoningRule(path: Path, value: unknown): string | undefined {
   return first(
     () => unionRule(path, value, "ReasoningContentBlock", ["reasoningText", "redactedContent"]),
     () => {
-      const block = value as Record<string, unknown>;
+      const block = value as Dict;
       if (block.redactedContent !== undefined) return base64Rule([...path, "redactedContent"], block.redactedContent);
       const text = block.reasoningText;
       if (!isObject(text)) return typeRule([...path, "reasoningText"], text, "object");
@@ -134,7 +134,7 @@ function guardContentRule(path: Path, value: unknown): string | undefined {
   return first(
     () => unionRule(path, value, "GuardrailConverseContentBlock", ["text", "image"]),
     () => {
-      const block = value as Record<string, unknown>;
+      const block = value as Dict;
       if (block.image !== undefined) return mediaRule([...path, "image"], block.image, ["png", "jpeg"], ["bytes"]);
       const text = block.text;
       return isObject(text) ? textRule([...path, "text", "text"], text.text, "GuardrailConverseTextBlock") : typeRule([...path, "text"], text, "object");
@@ -146,7 +146,7 @@ function guardContentRule(path: Path, value: unknown): string | undefined {
 export function contentBlockRule(path: Path, value: unknown, kinds: readonly string[], shape = "ContentBlock"): string | undefined {
   const union = unionRule(path, value, shape, kinds);
   if (union) return union;
-  const block = value as Record<string, unknown>;
+  const block = value as Dict;
   const kind = Object.keys(block).find((key) => block[key] !== undefined && block[key] !== null)!;
   const inner = block[kind];
   const at: Path = [...path, kind];

@@ -1,7 +1,8 @@
 // Pure validation of Converse / ConverseStream / CountTokens bodies: the ValidationException message AWS would send, or undefined.
+import { isObject, type Dict } from "../../internal/index.js";
 import { CONTENT_BLOCK_KINDS, SYSTEM_BLOCK_KINDS, contentBlockRule } from "./content.js";
 import { inferenceConfigRule, otherMembersRule, toolConfigRule } from "./config.js";
-import { constraint, enumRule, first, isObject, notNull, typeRule, unionRule } from "./rules.js";
+import { constraint, enumRule, first, notNull, typeRule, unionRule } from "./rules.js";
 
 export const MALFORMED_INPUT = "Malformed input request, please reformat your input and try again.";
 export const MUST_START_WITH_USER =
@@ -10,7 +11,7 @@ export const MUST_ALTERNATE =
   "A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.";
 export const TOOL_CONFIG_REQUIRED = "The toolConfig field must be defined when using toolUse and toolResult content blocks.";
 
-type Block = Record<string, unknown>;
+type Block = Dict;
 type Message = { role: string; content: Block[] };
 
 /** Shape of each message: role enum, content list, each block valid. */
@@ -77,7 +78,7 @@ function systemRule(system: unknown): string | undefined {
 }
 
 /** Messages, system and toolConfig: what Converse and CountTokens' `converse` input share. */
-function conversationBodyRule(body: Record<string, unknown>): string | undefined {
+function conversationBodyRule(body: Dict): string | undefined {
   const messages = body.messages;
   return first(
     () => (messages === undefined || Array.isArray(messages) ? undefined : typeRule(["messages"], messages, "list")),
@@ -111,7 +112,7 @@ export function validateCountTokensRequest(body: unknown): string | undefined {
   return first(
     () => unionRule(["input"], body.input, "CountTokensInput", ["converse", "invokeModel"]),
     () => {
-      const input = body.input as Record<string, unknown>;
+      const input = body.input as Dict;
       if (input.invokeModel !== undefined) {
         const invoke = input.invokeModel;
         return isObject(invoke) && typeof invoke.body === "string" && invoke.body !== ""

@@ -1,4 +1,5 @@
 // Shared helpers for the Converse validators: paths in both AWS styles and constraint messages.
+import { isObject, type Dict } from "../../internal/index.js";
 
 /** Where a value sits in the request: member names and 0-based list indexes. */
 export type Path = ReadonlyArray<string | number>;
@@ -31,10 +32,6 @@ export function enumRule(path: Path, value: unknown, allowed: readonly string[])
     : constraint(path, value, `Member must satisfy enum value set: [${allowed.join(", ")}]`);
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 export function typeRule(path: Path, value: unknown, expected: "object" | "list" | "string" | "boolean" | "number"): string | undefined {
   const ok =
     expected === "object"
@@ -46,7 +43,7 @@ export function typeRule(path: Path, value: unknown, expected: "object" | "list"
 }
 
 /** Member names of a union value that are set (not undefined/null). */
-export function setMembers(value: Record<string, unknown>): string[] {
+export function setMembers(value: Dict): string[] {
   return Object.keys(value).filter((key) => value[key] !== undefined && value[key] !== null);
 }
 
