@@ -28,7 +28,7 @@ import {
   serverTime,
 } from "./server/index.js";
 import type { Chunking, EmulatorCredentials, Fault, HttpFault, JsonObject, RecordedRequest, Script, StreamFault } from "./types.js";
-import { MALFORMED_INPUT, validateConverseRequest, validateCountTokensRequest } from "./validate/index.js";
+import { MALFORMED_INPUT, converseRequestProblem, countTokensRequestProblem } from "./validate/index.js";
 
 export interface EmulatorOptions {
   /** Known SigV4 credentials (default: EMULATOR_CREDENTIALS and EMULATOR_SESSION_CREDENTIALS). */
@@ -202,7 +202,7 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     record.modelId = route.modelId;
     if (!modelAllowed(route.modelId)) return fail(awsErrors.validation("The provided model identifier is invalid."));
     if (!json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
-    const problem = route.operation === "count-tokens" ? validateCountTokensRequest(json.value) : validateConverseRequest(json.value);
+    const problem = route.operation === "count-tokens" ? countTokensRequestProblem(json.value) : converseRequestProblem(json.value);
     if (problem) return fail(awsErrors.validation(problem));
 
     const httpFault = faults.take(route.operation, "http") as (HttpFault & Fault) | undefined;

@@ -49,7 +49,7 @@ export {
   type TokenUsageJson,
 } from "./model/index.js";
 export { EmulatorConnectionCut } from "./response/index.js";
-export { validateConverseRequest, validateCountTokensRequest } from "./validate/index.js";
+export { converseRequestProblem, countTokensRequestProblem } from "./validate/index.js";
 export type {
   Chunking,
   EmulatorCredentials,

@@ -93,11 +93,12 @@ function conversationBodyRule(body: Dict): string | undefined {
 /**
  * Checks a Converse or ConverseStream body the way Bedrock does and returns the
  * `ValidationException` message of the first problem, or undefined when the request is valid.
+ * It never throws (unlike `validateConverseRequest` from `bedrock-edge/wire`, which throws `BedrockInputError`).
  *
  * @example
- * validateConverseRequest({ messages: [] }); // "A conversation must start with a user message. …"
+ * converseRequestProblem({ messages: [] }); // "A conversation must start with a user message. …"
  */
-export function validateConverseRequest(body: unknown): string | undefined {
+export function converseRequestProblem(body: unknown): string | undefined {
   if (!isObject(body)) return MALFORMED_INPUT;
   return first(
     () => inferenceConfigRule(body.inferenceConfig),
@@ -105,8 +106,8 @@ export function validateConverseRequest(body: unknown): string | undefined {
   );
 }
 
-/** Checks a CountTokens body: `{ input: { converse: {...} } }` or `{ input: { invokeModel: { body } } }`. */
-export function validateCountTokensRequest(body: unknown): string | undefined {
+/** Checks a CountTokens body (`{ input: { converse: {...} } }` or `{ input: { invokeModel: { body } } }`): its `ValidationException` message, or undefined. */
+export function countTokensRequestProblem(body: unknown): string | undefined {
   if (!isObject(body)) return MALFORMED_INPUT;
   if (body.input === undefined || body.input === null) return notNull(["input"]);
   return first(

@@ -4,6 +4,6 @@ export {
   MUST_ALTERNATE,
   MUST_START_WITH_USER,
   TOOL_CONFIG_REQUIRED,
-  validateConverseRequest,
-  validateCountTokensRequest,
+  converseRequestProblem,
+  countTokensRequestProblem,
 } from "./converse.js";

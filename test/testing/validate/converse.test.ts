@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { validateConverseRequest, validateCountTokensRequest } from "../../../src/testing/index.js";
+import { converseRequestProblem, countTokensRequestProblem } from "../../../src/testing/index.js";
 import { MUST_ALTERNATE, MUST_START_WITH_USER, TOOL_CONFIG_REQUIRED, MALFORMED_INPUT } from "../../../src/testing/validate/converse.js";
 
 const user = (...content: unknown[]) => ({ role: "user", content });
@@ -89,16 +90,16 @@ const cases: Case[] = [
   ["a JSON schema that is not JSON", { messages: [user(text("q"))], outputConfig: { textFormat: { type: "json_schema", structure: { jsonSchema: { schema: "{" } } } } }, /must be a string holding a JSON Schema object/],
 ];
 
-describe("validateConverseRequest", () => {
+describe("converseRequestProblem", () => {
   it.each(cases)("%s", (_name, body, expected) => {
-    const result = validateConverseRequest(body);
+    const result = converseRequestProblem(body);
     if (expected === undefined) expect(result).toBeUndefined();
     else if (typeof expected === "string") expect(result).toBe(expected);
     else expect(result).toMatch(expected);
   });
 });
 
-describe("validateCountTokensRequest", () => {
+describe("countTokensRequestProblem", () => {
   const countCases: Case[] = [
     ["a converse input", { input: { converse: { messages: [user(text("hi"))] } } }, undefined],
     ["an invokeModel input", { input: { invokeModel: { body: "eyJwcm9tcHQiOiJoaSJ9" } } }, undefined],
@@ -108,9 +109,24 @@ describe("validateCountTokensRequest", () => {
     ["an invokeModel input without body", { input: { invokeModel: {} } }, /input\.invokeModel\.body/],
   ];
   it.each(countCases)("%s", (_name, body, expected) => {
-    const result = validateCountTokensRequest(body);
+    const result = countTokensRequestProblem(body);
     if (expected === undefined) expect(result).toBeUndefined();
     else if (typeof expected === "string") expect(result).toBe(expected);
     else expect(result).toMatch(expected);
+  });
+});
+
+describe("the docs/testing.md converseRequestProblem snippet", () => {
+  it("gives what its comments say", () => {
+    const docs = readFileSync(new URL("../../../docs/testing.md", import.meta.url), "utf8");
+    const code = /```ts\nimport \{ converseRequestProblem \}[^\n]*\n([\s\S]*?)```/.exec(docs)![1]!;
+    const calls = [...code.matchAll(/^converseRequestProblem\((.*)\); \/\/ (.*)$/gm)];
+    expect(calls).toHaveLength(2);
+    for (const [, argument, comment] of calls) {
+      const body = new Function(`return (${argument});`)() as unknown;
+      const result = converseRequestProblem(body);
+      if (comment === "undefined") expect(result).toBeUndefined();
+      else expect(result).toMatch(new RegExp(`^${JSON.parse(comment!.replace(" …", "")).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    }
   });
 });
