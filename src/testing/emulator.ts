@@ -1,19 +1,34 @@
 // createBedrockEmulator: a strict, runtime-neutral Bedrock Runtime (Web APIs only) for tests and demos.
-import type { ApiKeyCheck } from "./authenticate.js";
+import {
+  authenticateWithShortTermKeys,
+  createCognitoRoute,
+  EMULATOR_API_KEY,
+  EMULATOR_CREDENTIALS,
+  EMULATOR_REGION,
+  EMULATOR_SESSION_CREDENTIALS,
+  type ApiKeyCheck,
+  type CognitoEmulatorOptions,
+} from "./auth/index.js";
 import { awsErrorResponse, awsErrors, EmulatorError, type AwsError } from "./aws-error.js";
-import { createBuiltInModel, type BuiltInModelOptions, type EmulatorModel } from "./built-in-model.js";
-import { createCognitoRoute, type CognitoEmulatorOptions } from "./cognito.js";
-import { corsHeaders, isPreflight, preflightHeaders } from "./cors.js";
-import { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, EMULATOR_REGION, EMULATOR_SESSION_CREDENTIALS } from "./credentials.js";
-import { FaultQueue, ScriptQueue } from "./queues.js";
-import { paddingMember, requestId, seededRandom } from "./random.js";
-import { newRecord, parseJson } from "./record.js";
-import { answer } from "./respond.js";
-import { parseRoute } from "./route.js";
-import { httpDate, serverTime } from "./server-clock.js";
-import { authenticateWithShortTermKeys } from "./short-term-keys.js";
+import { createBuiltInModel, type BuiltInModelOptions, type EmulatorModel } from "./model/index.js";
+import { answer } from "./response/index.js";
+import {
+  corsHeaders,
+  FaultQueue,
+  httpDate,
+  isPreflight,
+  newRecord,
+  paddingMember,
+  parseJson,
+  parseRoute,
+  preflightHeaders,
+  requestId,
+  ScriptQueue,
+  seededRandom,
+  serverTime,
+} from "./server/index.js";
 import type { Chunking, EmulatorCredentials, Fault, HttpFault, JsonObject, RecordedRequest, Script, StreamFault } from "./types.js";
-import { MALFORMED_INPUT, validateConverseRequest, validateCountTokensRequest } from "./validate-converse.js";
+import { MALFORMED_INPUT, converseRequestProblem, countTokensRequestProblem } from "./validate/index.js";
 
 export interface EmulatorOptions {
   /** Known SigV4 credentials (default: EMULATOR_CREDENTIALS and EMULATOR_SESSION_CREDENTIALS). */
@@ -187,7 +202,7 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     record.modelId = route.modelId;
     if (!modelAllowed(route.modelId)) return fail(awsErrors.validation("The provided model identifier is invalid."));
     if (!json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
-    const problem = route.operation === "count-tokens" ? validateCountTokensRequest(json.value) : validateConverseRequest(json.value);
+    const problem = route.operation === "count-tokens" ? countTokensRequestProblem(json.value) : converseRequestProblem(json.value);
     if (problem) return fail(awsErrors.validation(problem));
 
     const httpFault = faults.take(route.operation, "http") as (HttpFault & Fault) | undefined;

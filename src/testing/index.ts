@@ -8,35 +8,48 @@ export {
 } from "./emulator.js";
 export { EmulatorError, type AwsError } from "./aws-error.js";
 export {
+  authenticateWithShortTermKeys,
+  createCognitoRoute,
   EMULATOR_API_KEY,
   EMULATOR_CREDENTIALS,
+  EMULATOR_IDENTITY_POOL_ID,
   EMULATOR_REGION,
   EMULATOR_SESSION_CREDENTIALS,
-} from "./credentials.js";
+  verifyShortTermApiKey,
+  type ApiKeyCheck,
+  type CognitoEmulatorOptions,
+  type ShortTermKeyResult,
+} from "./auth/index.js";
 export {
   applyLimits,
+  argumentsFromText,
+  blockTokens,
   builtInModel,
   builtInReply,
+  countInputTokens,
   createBuiltInModel,
+  DEFAULT_BLOCKED_MESSAGE,
+  DEFAULT_BLOCKED_WORDS,
+  DEFAULT_CACHE_MIN_TOKENS,
+  estimateTokens,
+  formatJson,
+  MEDIA_TOKENS,
+  MIN_THINKING_BUDGET,
+  reasoningSignature,
+  splitJson,
+  splitWords,
+  toolUseId,
   TRANSLATIONS,
+  turnToConverseResponse,
+  turnToStreamEvents,
   type BuiltInModelOptions,
   type EmulatorModel,
   type ModelContext,
   type ModelTurn,
   type TokenUsageJson,
-} from "./built-in-model.js";
-export { argumentsFromText, formatJson } from "./model-args.js";
-export { DEFAULT_CACHE_MIN_TOKENS } from "./model-cache.js";
-export { DEFAULT_BLOCKED_MESSAGE, DEFAULT_BLOCKED_WORDS } from "./model-guardrail.js";
-export { MIN_THINKING_BUDGET, reasoningSignature } from "./model-reasoning.js";
-export { toolUseId } from "./model-tools.js";
-export { splitJson, splitWords, turnToConverseResponse, turnToStreamEvents } from "./turn-events.js";
-export { blockTokens, countInputTokens, estimateTokens, MEDIA_TOKENS } from "./token-count.js";
-export { validateConverseRequest, validateCountTokensRequest } from "./validate-converse.js";
-export { EmulatorConnectionCut } from "./body-stream.js";
-export type { ApiKeyCheck } from "./authenticate.js";
-export { createCognitoRoute, EMULATOR_IDENTITY_POOL_ID, type CognitoEmulatorOptions } from "./cognito.js";
-export { authenticateWithShortTermKeys, verifyShortTermApiKey, type ShortTermKeyResult } from "./short-term-keys.js";
+} from "./model/index.js";
+export { EmulatorConnectionCut } from "./response/index.js";
+export { converseRequestProblem, countTokensRequestProblem } from "./validate/index.js";
 export type {
   Chunking,
   EmulatorCredentials,

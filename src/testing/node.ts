@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { createBedrockEmulator, type BedrockEmulator, type EmulatorOptions } from "./emulator.js";
 
-export { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, EMULATOR_REGION, EMULATOR_SESSION_CREDENTIALS } from "./credentials.js";
+export { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, EMULATOR_REGION, EMULATOR_SESSION_CREDENTIALS } from "./auth/index.js";
 
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */

@@ -1,7 +1,8 @@
 // Public types of the Bedrock Runtime emulator: options, scripts, faults, recorded requests.
+import type { Dict } from "../internal/index.js";
 
 /** A JSON object as it travels on the wire (the emulator never trusts its shape). */
-export type JsonObject = Record<string, unknown>;
+export type JsonObject = Dict;
 
 /** The operations the emulator serves, named as in the URL. */
 export type EmulatorOperation = "converse" | "converse-stream" | "count-tokens";

@@ -5,7 +5,7 @@ import { tool } from "@langchain/core/tools";
 import { createReactAgent } from "@langchain/langgraph/prebuilt";
 import { z } from "zod";
 import { ChatBedrockConverse } from "../../src/langchain/index.js";
-import { EMULATOR_CREDENTIALS, EMULATOR_REGION } from "../../src/testing/credentials.js";
+import { EMULATOR_CREDENTIALS, EMULATOR_REGION } from "../../src/testing/auth/credentials.js";
 
 export const AGENT_MODEL = "us.anthropic.claude-sonnet-4-20250514-v1:0";
 

@@ -1,0 +1,9 @@
+// Converse, ConverseStream and CountTokens bodies checked as Bedrock checks them: the ValidationException message, or undefined.
+export {
+  MALFORMED_INPUT,
+  MUST_ALTERNATE,
+  MUST_START_WITH_USER,
+  TOOL_CONFIG_REQUIRED,
+  converseRequestProblem,
+  countTokensRequestProblem,
+} from "./converse.js";
