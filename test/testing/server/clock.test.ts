@@ -133,9 +133,9 @@ describe('the "clock-skew" fault', () => {
   });
 });
 
-describe("the README's clock-skew snippet", () => {
+describe("the docs/testing.md clock-skew snippet", () => {
   it("runs as written", async () => {
-    const readme = readFileSync(new URL("../../../src/testing/README.md", import.meta.url), "utf8");
+    const readme = readFileSync(new URL("../../../docs/testing.md", import.meta.url), "utf8");
     const section = readme.slice(readme.indexOf("### The server clock"));
     const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
     const body = code.replace(/^import .*$/m, "");
