@@ -2,7 +2,7 @@
 //
 // It answers with a `ModelTurn` (assistant content, stop reason, usage, trace); `turn-events.ts`
 // turns that into ConverseStream events or a Converse response. Pass your own as the emulator's
-// `model` option. Every rule is listed on `createBuiltInModel` and in src/testing/README.md.
+// `model` option. Every rule is listed on `createBuiltInModel` and in docs/testing.md.
 import { DEFAULT_CACHE_MIN_TOKENS, PromptCache, checkPoints } from "./cache.js";
 import { argumentsFromText, defaultFor, formatJson } from "./args.js";
 import { DEFAULT_BLOCKED_MESSAGE, DEFAULT_BLOCKED_WORDS, blockedTrace, findBlockedWords, guardedText, passedTrace, traceEnabled } from "./guardrail.js";
