@@ -1,5 +1,5 @@
 // Content blocks between our shapes and what @langchain/aws emits: text reasoning as LangChain's standard `reasoning` block.
-import type { ContentBlock, MessageContent } from "../chat/message-types.js";
+import type { ChatContentBlock, MessageContent } from "../chat/messages/index.js";
 
 type Dict = Record<string, unknown>;
 
@@ -25,11 +25,11 @@ export function toLangChainContent(content: MessageContent, options: { stream?: 
         reasoning: text,
         ...(signature !== undefined && { signature }),
         ...(typeof block.index === "number" && { index: block.index }),
-      } as ContentBlock;
+      } as ChatContentBlock;
     }
     if (options.stream && block.type === "text" && block.text === "" && "citations" in block) {
       const { text: _empty, ...rest } = block;
-      return rest as ContentBlock;
+      return rest as ChatContentBlock;
     }
     return block;
   });
@@ -52,6 +52,6 @@ export function fromLangChainContent(content: MessageContent): MessageContent {
       type: "reasoning_content",
       reasoningText: { text: block.reasoning, ...(block.signature !== undefined && { signature: block.signature as string }) },
       ...(typeof block.index === "number" && { index: block.index }),
-    } as ContentBlock;
+    } as ChatContentBlock;
   });
 }
