@@ -1,9 +1,6 @@
 // Content blocks between our shapes and what @langchain/aws emits: text reasoning as LangChain's standard `reasoning` block.
 import type { ChatContentBlock, MessageContent } from "../chat/messages/index.js";
-
-type Dict = Record<string, unknown>;
-
-const isDict = (value: unknown): value is Dict => typeof value === "object" && value !== null && !Array.isArray(value);
+import { isObject, type Dict } from "../internal/index.js";
 
 /**
  * Our blocks → LangChain's. Signed (or unsigned) reasoning text becomes
@@ -18,7 +15,7 @@ export function toLangChainContent(content: MessageContent, options: { stream?: 
   if (typeof content === "string") return content;
   return structuredClone(content).map((block) => {
     const reasoningText = (block as Dict).reasoningText;
-    if (block.type === "reasoning_content" && isDict(reasoningText)) {
+    if (block.type === "reasoning_content" && isObject(reasoningText)) {
       const { text = "", signature } = reasoningText as { text?: string; signature?: string };
       return {
         type: "reasoning",

@@ -1,10 +1,6 @@
 // How streamed chunks combine: content, block lists merged by `index`, metadata, usage sums.
 import type { ChatContentBlock, MessageContent, UsageMetadata } from "./message-types.js";
-
-type Dict = Record<string, unknown>;
-
-const isDict = (v: unknown): v is Dict =>
-  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+import { isRecord, type Dict } from "../../internal/index.js";
 
 // Keys that name a thing rather than accumulate text: the latest non-empty value wins.
 const IDENTITY_KEYS = new Set(["type", "id", "name", "index"]);
@@ -24,7 +20,7 @@ export function mergeDicts<T extends Dict>(left: T, right: Dict): T {
       out[key] = concatBase64(prev, value);
     } else if (typeof prev === "string" && typeof value === "string") out[key] = prev + value;
     else if (Array.isArray(prev) && Array.isArray(value)) out[key] = mergeLists(prev, value);
-    else if (isDict(prev) && isDict(value)) out[key] = mergeDicts(prev, value);
+    else if (isRecord(prev) && isRecord(value)) out[key] = mergeDicts(prev, value);
     else out[key] = value;
   }
   return out as T;
@@ -34,10 +30,10 @@ export function mergeDicts<T extends Dict>(left: T, right: Dict): T {
 export function mergeLists<T>(left: readonly T[], right: readonly T[]): T[] {
   const out = [...left];
   for (const item of right) {
-    const index = isDict(item) ? item["index"] : undefined;
+    const index = isRecord(item) ? item["index"] : undefined;
     const at =
       typeof index === "number"
-        ? out.findIndex((o) => isDict(o) && o["index"] === index)
+        ? out.findIndex((o) => isRecord(o) && o["index"] === index)
         : -1;
     if (at >= 0) out[at] = mergeDicts(out[at] as Dict, item as Dict) as T;
     else out.push(item);
@@ -64,7 +60,7 @@ export function mergeMetadata(left: Dict, right: Dict): Dict {
   for (const [key, value] of Object.entries(right)) {
     const prev = out[key];
     if (value === undefined) continue;
-    if (isDict(prev) && isDict(value)) out[key] = mergeMetadata(prev, value);
+    if (isRecord(prev) && isRecord(value)) out[key] = mergeMetadata(prev, value);
     else if (Array.isArray(prev) && Array.isArray(value)) out[key] = [...prev, ...value];
     else out[key] = value;
   }
@@ -86,8 +82,8 @@ function sumNumbers(a: Dict, b: Dict): Dict {
   for (const [key, value] of Object.entries(b)) {
     const prev = out[key];
     if (typeof prev === "number" && typeof value === "number") out[key] = prev + value;
-    else if (isDict(prev) && isDict(value)) out[key] = sumNumbers(prev, value);
-    else if (value !== undefined) out[key] = isDict(value) ? { ...value } : value;
+    else if (isRecord(prev) && isRecord(value)) out[key] = sumNumbers(prev, value);
+    else if (value !== undefined) out[key] = isRecord(value) ? { ...value } : value;
   }
   return out;
 }

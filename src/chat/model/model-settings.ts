@@ -7,9 +7,7 @@ import type {
   ServiceTier,
 } from "../../wire/index.js";
 import type { CachePointsOption, ChatBedrockConverseCallOptions, RequestSettings, ThinkingOption } from "./model-options.js";
-import { isRecord } from "../dict.js";
-
-type Dict = Record<string, unknown>;
+import { isObject, type Dict } from "../../internal/index.js";
 
 // Object settings merge key by key, so a call can add `trace` to the constructor's guardrail.
 const MERGED_OBJECTS = new Set<string>(["additionalModelRequestFields", "guardrailConfig", "requestMetadata", "performanceConfig"]);
@@ -27,7 +25,7 @@ export function mergeOptions<T extends ChatBedrockConverseCallOptions>(base: T, 
   for (const [key, value] of Object.entries(layer)) {
     if (value === undefined) continue;
     const previous = out[key];
-    out[key] = MERGED_OBJECTS.has(key) && isRecord(previous) && isRecord(value) ? { ...previous, ...value } : value;
+    out[key] = MERGED_OBJECTS.has(key) && isObject(previous) && isObject(value) ? { ...previous, ...value } : value;
   }
   return out as T;
 }
@@ -95,5 +93,5 @@ export function applyThinking(
 /** Claude's extended thinking is on (`thinking.type` "enabled" or "adaptive"). */
 export function isThinkingEnabled(fields: Record<string, DocumentType> | undefined): boolean {
   const thinking = fields?.thinking;
-  return isRecord(thinking) && (thinking.type === "enabled" || thinking.type === "adaptive");
+  return isObject(thinking) && (thinking.type === "enabled" || thinking.type === "adaptive");
 }

@@ -4,19 +4,10 @@ import { modelIdProblem } from "../../wire/model-path.js";
 import { checkJsonValue } from "../../wire/validate-json.js";
 import { CACHE_POINT_PRIORITY } from "../request/index.js";
 import type { ChatBedrockConverseCallOptions, RequestSettings } from "./model-options.js";
-import { isRecord } from "../dict.js";
-
-type Dict = Record<string, unknown>;
-
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return "an array";
-  if (value === null) return "null";
-  return typeof value === "object" ? "an object" : String(value);
-}
+import { describeValue, isObject, type Dict } from "../../internal/index.js";
 
 const fail = (field: string, rule: string, value: unknown): never => {
-  throw new BedrockInputError(`${field} must be ${rule}, got ${describe(value)}`);
+  throw new BedrockInputError(`${field} must be ${rule}, got ${describeValue(value)}`);
 };
 
 function unitInterval(field: string, value: unknown): void {
@@ -40,7 +31,7 @@ function thinking(field: string, value: unknown): void {
     if (!Number.isInteger(value) || value < 1024) fail(field, "a budget of at least 1024 tokens (Anthropic's minimum)", value);
     return;
   }
-  if (!isRecord(value)) return fail(field, 'a token budget, false, or { type: "enabled", budget_tokens }', value);
+  if (!isObject(value)) return fail(field, 'a token budget, false, or { type: "enabled", budget_tokens }', value);
   oneOf(`${field}.type`, value.type, ["enabled", "adaptive", "disabled"]);
   if (value.type === "enabled") {
     const budget = value.budget_tokens;
@@ -52,7 +43,7 @@ function thinking(field: string, value: unknown): void {
 
 function cachePoints(field: string, value: unknown): void {
   if (typeof value === "boolean") return;
-  if (!isRecord(value)) return fail(field, "a boolean or { ttl?, where? }", value);
+  if (!isObject(value)) return fail(field, "a boolean or { ttl?, where? }", value);
   if (value.ttl !== undefined) oneOf(`${field}.ttl`, value.ttl, ["5m", "1h"]);
   if (value.where !== undefined) stringList(`${field}.where`, value.where, (s) => SPOTS.includes(s), `one of ${SPOTS.map((s) => `"${s}"`).join(", ")}`);
 }
@@ -60,7 +51,7 @@ function cachePoints(field: string, value: unknown): void {
 const SPOTS: readonly string[] = CACHE_POINT_PRIORITY;
 
 function guardrail(field: string, value: unknown): void {
-  if (!isRecord(value)) return fail(field, "an object { guardrailIdentifier, guardrailVersion, trace? }", value);
+  if (!isObject(value)) return fail(field, "an object { guardrailIdentifier, guardrailVersion, trace? }", value);
   for (const key of ["guardrailIdentifier", "guardrailVersion"]) {
     if (typeof value[key] !== "string" || value[key] === "") fail(`${field}.${key}`, "a non-empty string", value[key]);
   }
@@ -76,22 +67,22 @@ const CHECKS: { [K in keyof RequestSettings]-?: (field: string, value: unknown) 
   },
   stopSequences: (field, value) => stringList(field, value),
   additionalModelRequestFields: (field, value) => {
-    if (!isRecord(value)) fail(field, "an object", value);
+    if (!isObject(value)) fail(field, "an object", value);
     checkJsonValue(value, field);
   },
   additionalModelResponseFieldPaths: (field, value) =>
     stringList(field, value, (p) => p.startsWith("/"), 'a JSON Pointer string such as "/stop_sequence"'),
   guardrailConfig: guardrail,
   performanceConfig: (field, value) => {
-    if (!isRecord(value)) return fail(field, '{ latency: "standard" | "optimized" }', value);
+    if (!isObject(value)) return fail(field, '{ latency: "standard" | "optimized" }', value);
     if (value.latency !== undefined) oneOf(`${field}.latency`, value.latency, ["standard", "optimized"]);
   },
   serviceTier: (field, value) => {
-    const type = isRecord(value) ? value.type : value;
-    oneOf(isRecord(value) ? `${field}.type` : field, type, ["priority", "default", "flex", "reserved"]);
+    const type = isObject(value) ? value.type : value;
+    oneOf(isObject(value) ? `${field}.type` : field, type, ["priority", "default", "flex", "reserved"]);
   },
   requestMetadata: (field, value) => {
-    if (!isRecord(value)) return fail(field, "an object of string values", value);
+    if (!isObject(value)) return fail(field, "an object of string values", value);
     for (const [key, item] of Object.entries(value)) if (typeof item !== "string") fail(`${field}.${key}`, "a string", item);
   },
   thinking,
@@ -106,7 +97,7 @@ const CHECKS: { [K in keyof RequestSettings]-?: (field: string, value: unknown) 
 
 /** Checks every request setting present (`null` is allowed: it removes the field for a call). */
 export function validateSettings(settings: RequestSettings, prefix = ""): void {
-  if (!isRecord(settings)) throw new BedrockInputError(`${prefix || "options"} must be an object`);
+  if (!isObject(settings)) throw new BedrockInputError(`${prefix || "options"} must be an object`);
   for (const key of Object.keys(CHECKS) as Array<keyof RequestSettings>) {
     const value = settings[key];
     if (value !== undefined && value !== null) CHECKS[key](`${prefix}${key}`, value);
@@ -115,7 +106,7 @@ export function validateSettings(settings: RequestSettings, prefix = ""): void {
 
 /** Checks per-call options: the shared settings plus `stop`, `signal`, `tools`, `maxConcurrency`. */
 export function validateCallOptions(options: ChatBedrockConverseCallOptions): void {
-  if (!isRecord(options)) throw new BedrockInputError("call options must be an object");
+  if (!isObject(options)) throw new BedrockInputError("call options must be an object");
   validateSettings(options);
   if (options.stop !== undefined) stringList("stop", options.stop);
   // Duck-typed: a signal from another realm or a polyfill fails `instanceof AbortSignal`.
@@ -140,7 +131,7 @@ export function resolveModelId(fields: { model?: unknown; modelId?: unknown }): 
   const id = model ?? modelId;
   if (typeof id !== "string" || id.trim() === "") {
     throw new BedrockInputError(
-      `model is required: a model ID, inference profile ID or ARN such as "us.anthropic.claude-sonnet-4-20250514-v1:0", got ${describe(id)}`,
+      `model is required: a model ID, inference profile ID or ARN such as "us.anthropic.claude-sonnet-4-20250514-v1:0", got ${describeValue(id)}`,
     );
   }
   const problem = modelIdProblem(id);

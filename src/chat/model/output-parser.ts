@@ -2,6 +2,7 @@
 import { BedrockError } from "../../errors/index.js";
 import { checkJsonSchema, isStandardSchema, type JsonSchema } from "../tools/index.js";
 import type { AIMessage } from "../messages/index.js";
+import type { Dict } from "../../internal/index.js";
 
 /**
  * The model's reply could not be turned into the requested structure: no tool call, text that
@@ -21,8 +22,6 @@ export class OutputParserException extends BedrockError {
     this.issues = options.issues ?? [];
   }
 }
-
-type Dict = Record<string, unknown>;
 
 interface StandardResult {
   value?: unknown;

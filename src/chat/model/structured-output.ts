@@ -7,7 +7,7 @@ import { toOutputConfig, isSchemaLike, toJsonSchema, type JsonSchema } from "../
 import type { AIMessage, AIMessageChunk } from "../messages/index.js";
 import type { ChatBedrockConverseCallOptions } from "./model-options.js";
 import { jsonFromText, toolCallArgs, validateWithSchema } from "./output-parser.js";
-import { isRecord } from "../dict.js";
+import { isObject, type Dict } from "../../internal/index.js";
 
 export interface StructuredOutputOptions {
   /**
@@ -100,15 +100,14 @@ export class StructuredOutputRunnable<Out> {
   }
 }
 
-type Dict = Record<string, unknown>;
 /** The schema and its naming, from a schema or a tool-shaped wrapper (`{ name, description, schema }`, OpenAI function). */
 export function describeSchema(input: unknown, name: string | undefined): { schema: unknown; json: JsonSchema; name: string; description?: string } {
   let schema = input;
   let ownName: unknown;
   let description: unknown;
-  if (isRecord(input) && input.type === "function" && isRecord(input.function)) {
+  if (isObject(input) && input.type === "function" && isObject(input.function)) {
     ({ name: ownName, description, parameters: schema } = input.function);
-  } else if (isRecord(input) && typeof input.name === "string" && !isSchemaLike(input)) {
+  } else if (isObject(input) && typeof input.name === "string" && !isSchemaLike(input)) {
     ownName = input.name;
     description = input.description;
     schema = input.schema ?? input.parameters ?? input.input_schema ?? input.inputSchema;

@@ -2,31 +2,30 @@
 import type { BedrockRuntime } from "../../client/bedrock-runtime.js";
 import { AccessDeniedException, BedrockError, ResourceNotFoundException, ValidationException } from "../../errors/index.js";
 import type { ConverseTokensRequest } from "../../wire/index.js";
-import { isRecord } from "../dict.js";
+import { isObject, type Dict } from "../../internal/index.js";
 
 /** Flat estimate for an image, a video, an audio clip or a binary document (Claude bills an image of ~1.15 MP at about 1,600). */
 export const ESTIMATED_MEDIA_TOKENS = 1600;
 
-type Dict = Record<string, unknown>;
 const textTokens = (text: string): number => Math.ceil([...text].length / 4);
 
 function blockTokens(block: unknown): number {
-  if (!isRecord(block)) return 0;
+  if (!isObject(block)) return 0;
   if (typeof block.text === "string") return textTokens(block.text);
   if ("json" in block) return textTokens(JSON.stringify(block.json));
-  if (isRecord(block.toolUse)) return textTokens(`${String(block.toolUse.name)}${JSON.stringify(block.toolUse.input ?? {})}`);
-  if (isRecord(block.toolResult)) {
+  if (isObject(block.toolUse)) return textTokens(`${String(block.toolUse.name)}${JSON.stringify(block.toolUse.input ?? {})}`);
+  if (isObject(block.toolResult)) {
     const content = Array.isArray(block.toolResult.content) ? block.toolResult.content : [];
     return content.reduce((sum: number, inner) => sum + blockTokens(inner), 0);
   }
-  if (isRecord(block.reasoningContent)) {
+  if (isObject(block.reasoningContent)) {
     const reasoning = block.reasoningContent.reasoningText;
-    return isRecord(reasoning) && typeof reasoning.text === "string" ? textTokens(reasoning.text) : 0;
+    return isObject(reasoning) && typeof reasoning.text === "string" ? textTokens(reasoning.text) : 0;
   }
-  if (isRecord(block.guardContent)) return blockTokens(block.guardContent.text);
-  if (isRecord(block.document)) {
+  if (isObject(block.guardContent)) return blockTokens(block.guardContent.text);
+  if (isObject(block.document)) {
     const source = block.document.source;
-    if (isRecord(source) && typeof source.text === "string") return textTokens(source.text);
+    if (isObject(source) && typeof source.text === "string") return textTokens(source.text);
     return ESTIMATED_MEDIA_TOKENS;
   }
   if ("image" in block || "video" in block || "audio" in block) return ESTIMATED_MEDIA_TOKENS;
@@ -44,7 +43,7 @@ export function estimateInputTokens(request: ConverseTokensRequest): number {
   for (const block of request.system ?? []) total += blockTokens(block);
   for (const message of request.messages ?? []) for (const block of message.content ?? []) total += blockTokens(block);
   for (const tool of request.toolConfig?.tools ?? []) {
-    if (isRecord(tool) && isRecord(tool.toolSpec)) total += textTokens(JSON.stringify(tool.toolSpec));
+    if (isObject(tool) && isObject(tool.toolSpec)) total += textTokens(JSON.stringify(tool.toolSpec));
   }
   return total;
 }

@@ -1,15 +1,15 @@
 // Cache point blocks in every spelling users write them → Converse `{ cachePoint: { type: "default", ttl? } }`.
 import { BedrockInputError } from "../../errors/index.js";
 import type { CachePointBlock } from "./convert-wire-types.js";
-import { isRecord } from "../dict.js";
+import { isObject } from "../../internal/index.js";
 
 export type CacheTtl = "5m" | "1h";
 
 /** `{ cachePoint: { … } }` (Bedrock, LangChain) or `{ type: "cache_point" }`. */
 export function isCachePointLike(block: unknown): block is Record<string, unknown> {
-  if (!isRecord(block)) return false;
+  if (!isObject(block)) return false;
   if (block.type === "cache_point") return true;
-  return block.type === undefined && isRecord(block.cachePoint);
+  return block.type === undefined && isObject(block.cachePoint);
 }
 
 /**
@@ -17,7 +17,7 @@ export function isCachePointLike(block: unknown): block is Record<string, unknow
  * Anthropic's `"ephemeral"` (which @langchain/aws also accepts) means the same on Bedrock.
  */
 export function toCachePoint(block: Record<string, unknown>, where: string): CachePointBlock {
-  const inner = isRecord(block.cachePoint) ? block.cachePoint : block;
+  const inner = isObject(block.cachePoint) ? block.cachePoint : block;
   const type = block.type === "cache_point" ? "default" : (inner.type ?? "default");
   if (type !== "default" && type !== "ephemeral") {
     throw new BedrockInputError(`${where}: cache point type must be "default", got ${JSON.stringify(type)}`);
@@ -38,6 +38,6 @@ export function withTtl(point: CachePointBlock, ttl: unknown, where: string): Ca
 export function cacheControlPoint(block: Record<string, unknown>, where: string): CachePointBlock | undefined {
   const control = block.cache_control;
   if (control === undefined || control === null) return undefined;
-  if (!isRecord(control)) throw new BedrockInputError(`${where}.cache_control must be an object`);
+  if (!isObject(control)) throw new BedrockInputError(`${where}.cache_control must be an object`);
   return withTtl({ type: "default" }, control.ttl, `${where}.cache_control`);
 }

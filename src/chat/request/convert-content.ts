@@ -7,9 +7,7 @@ import { isReasoningBlock, joinReasoningPieces, toReasoningContent } from "./con
 import type { DocumentType } from "../../wire/index.js";
 import { checkJsonValue } from "../../wire/validate-json.js";
 import type { ContentBlock, GuardrailConverseContentBlock, ToolResultContentBlock } from "./convert-wire-types.js";
-import { isRecord } from "../dict.js";
-
-type Dict = Record<string, unknown>;
+import { isObject, type Dict } from "../../internal/index.js";
 
 /** Converse block keys passed through as written when a block has no `type`. */
 export const NATIVE_KEYS = [
@@ -42,7 +40,7 @@ export function convertContent(content: unknown, where = "content"): ContentBloc
 /** Converts one content block to zero (dropped), one, or two (with a trailing cache point) Converse blocks. */
 export function convertBlock(block: unknown, where: string): ContentBlock[] {
   if (typeof block === "string") return isBlankText(block) ? [] : [{ text: block }];
-  if (!isRecord(block)) throw new BedrockInputError(`${where} must be a content block object, got ${describe(block)}`);
+  if (!isObject(block)) throw new BedrockInputError(`${where} must be a content block object, got ${kindOf(block)}`);
   // Tool input and json blocks may be written out as text (JSON.stringify) before the client validates.
   checkJsonValue(block, where);
   if (isCachePointLike(block)) return [{ cachePoint: toCachePoint(block, where) }];
@@ -64,21 +62,21 @@ function convertTyped(block: Dict, where: string): ContentBlock[] {
     case "text":
       return textBlock(block, where);
     case "image":
-      return isRecord(block.image) ? passthrough("image", block.image) : [toMediaBlock(mediaInputFrom(block, "image", where), where)];
+      return isObject(block.image) ? passthrough("image", block.image) : [toMediaBlock(mediaInputFrom(block, "image", where), where)];
     case "image_url":
       return [toMediaBlock(mediaInputFrom(block, "image", where), where)];
     case "document":
     case "file":
     case "text-plain":
-      return isRecord(block.document)
+      return isObject(block.document)
         ? passthrough("document", block.document)
         : [toMediaBlock(mediaInputFrom(block, "document", where), where)];
     case "video":
     case "video_url":
-      return isRecord(block.video) ? passthrough("video", block.video) : [toMediaBlock(mediaInputFrom(block, "video", where), where)];
+      return isObject(block.video) ? passthrough("video", block.video) : [toMediaBlock(mediaInputFrom(block, "video", where), where)];
     case "audio":
     case "input_audio":
-      return isRecord(block.audio) ? passthrough("audio", block.audio) : [toMediaBlock(mediaInputFrom(block, "audio", where), where)];
+      return isObject(block.audio) ? passthrough("audio", block.audio) : [toMediaBlock(mediaInputFrom(block, "audio", where), where)];
     case "guard_content":
       return [{ guardContent: guardContent(block, where) }];
     case "tool_use":
@@ -99,7 +97,7 @@ function textBlock(block: Dict, where: string): ContentBlock[] {
   if (isBlankText(block.text)) return [];
   const citations = block.citations;
   // Text the model wrote with citations goes back as Converse `citationsContent`, as it came.
-  if (Array.isArray(citations) && citations.length > 0 && citations.every((c) => isRecord(c) && ("location" in c || "sourceContent" in c))) {
+  if (Array.isArray(citations) && citations.length > 0 && citations.every((c) => isObject(c) && ("location" in c || "sourceContent" in c))) {
     return [{ citationsContent: { content: [{ text: block.text }], citations } }];
   }
   return [{ text: block.text }];
@@ -128,11 +126,11 @@ function passthrough(key: string, value: unknown): ContentBlock[] {
 
 function guardContent(block: Dict, where: string): GuardrailConverseContentBlock {
   // `{ type, text, qualifiers? }`, langchain-aws's `{ type, guard_content: { text } }`, or `{ type, guardContent: <Converse> }`.
-  if (isRecord(block.guardContent)) return block.guardContent as GuardrailConverseContentBlock;
-  const inner = isRecord(block.guard_content) ? block.guard_content : block;
-  const text = isRecord(inner.text) ? inner.text.text : inner.text;
+  if (isObject(block.guardContent)) return block.guardContent as GuardrailConverseContentBlock;
+  const inner = isObject(block.guard_content) ? block.guard_content : block;
+  const text = isObject(inner.text) ? inner.text.text : inner.text;
   if (typeof text !== "string" || isBlankText(text)) throw new BedrockInputError(`${where}: guard content needs non-blank text`);
-  const qualifiers = inner.qualifiers ?? (isRecord(inner.text) ? inner.text.qualifiers : undefined);
+  const qualifiers = inner.qualifiers ?? (isObject(inner.text) ? inner.text.qualifiers : undefined);
   return { text: Array.isArray(qualifiers) ? { text, qualifiers: qualifiers as never } : { text } };
 }
 
@@ -184,7 +182,7 @@ export function convertToolResultContent(
     if (json !== undefined) return { content: [{ json }], after: [] };
     return { content: [{ text: isBlankText(content) ? EMPTY_TOOL_RESULT : content }], after: [] };
   }
-  if (isRecord(content)) {
+  if (isObject(content)) {
     checkJsonValue(content, where);
     return { content: [{ json: content }], after: [] };
   }
@@ -206,12 +204,13 @@ function jsonObject(text: string): Record<string, unknown> | undefined {
   if (!trimmed.startsWith("{")) return undefined;
   try {
     const value: unknown = JSON.parse(trimmed);
-    return isRecord(value) ? value : undefined;
+    return isObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
-function describe(value: unknown): string {
+/** A refused block's kind only (`null`, `an array`, `string`, …): blocks may carry user text, never shown. */
+function kindOf(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }

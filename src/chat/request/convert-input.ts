@@ -1,9 +1,7 @@
 // What `invoke` accepts (a string, messages, LangChain tuples, role objects) → our message classes.
 import { BedrockInputError } from "../../errors/index.js";
 import { AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage, type MessageContent, type ToolCall } from "../messages/index.js";
-import { isRecord } from "../dict.js";
-
-type Dict = Record<string, unknown>;
+import { isObject, type Dict } from "../../internal/index.js";
 
 /** One message as LangChain accepts it: a message, a string, a `[role, content]` tuple, or `{ role, content, … }`. */
 export type MessageLike = BaseMessage | string | [string, MessageContent] | Dict;
@@ -41,7 +39,7 @@ const CLASS_ROLES: Record<string, Role> = {
 export function coerceMessages(input: ChatInput): BaseMessage[] {
   if (typeof input === "string") return [new HumanMessage(input)];
   if (!Array.isArray(input)) {
-    if (isRecord(input) && typeof input.toChatMessages === "function") {
+    if (isObject(input) && typeof input.toChatMessages === "function") {
       return coerceMessages((input.toChatMessages as () => MessageLike[])());
     }
     return coerceMessages([input as MessageLike]);
@@ -63,9 +61,9 @@ function coerceOne(item: unknown, where: string, pending: string[]): BaseMessage
     }
     return build(roleOf(item[0], where), { content: item[1] }, where, pending);
   }
-  if (!isRecord(item)) throw new BedrockInputError(`${where} must be a message, a string, a tuple or an object`);
+  if (!isObject(item)) throw new BedrockInputError(`${where} must be a message, a string, a tuple or an object`);
   // LangChain's serialized form: { lc: 1, type: "constructor", id: [..., "HumanMessage"], kwargs }.
-  if (item.lc === 1 && Array.isArray(item.id) && isRecord(item.kwargs)) {
+  if (item.lc === 1 && Array.isArray(item.id) && isObject(item.kwargs)) {
     const name = String(item.id[item.id.length - 1]).replace(/Chunk$/, "");
     const role = Object.hasOwn(CLASS_ROLES, name) ? CLASS_ROLES[name] : undefined;
     if (!role) throw new BedrockInputError(`${where}: cannot rebuild a serialized ${String(item.id.at(-1))}`);
@@ -102,8 +100,8 @@ function build(role: Role, fields: Dict, where: string, pending: string[]): Base
     content,
     ...(typeof fields.id === "string" && { id: fields.id }),
     ...(typeof fields.name === "string" && { name: fields.name }),
-    ...(isRecord(fields.additional_kwargs) && { additional_kwargs: fields.additional_kwargs }),
-    ...(isRecord(fields.response_metadata) && { response_metadata: fields.response_metadata }),
+    ...(isObject(fields.additional_kwargs) && { additional_kwargs: fields.additional_kwargs }),
+    ...(isObject(fields.response_metadata) && { response_metadata: fields.response_metadata }),
   };
   switch (role) {
     case "system":
@@ -115,7 +113,7 @@ function build(role: Role, fields: Dict, where: string, pending: string[]): Base
         ...common,
         ...(Array.isArray(fields.tool_calls) && { tool_calls: fields.tool_calls.map((c, i) => toolCall(c, `${where}.tool_calls[${i}]`)) }),
         ...(Array.isArray(fields.invalid_tool_calls) && { invalid_tool_calls: fields.invalid_tool_calls as never }),
-        ...(isRecord(fields.usage_metadata) && { usage_metadata: fields.usage_metadata as never }),
+        ...(isObject(fields.usage_metadata) && { usage_metadata: fields.usage_metadata as never }),
       });
     case "tool": {
       const id = typeof fields.tool_call_id === "string" && fields.tool_call_id !== "" ? fields.tool_call_id : pending[0];
@@ -130,8 +128,8 @@ function build(role: Role, fields: Dict, where: string, pending: string[]): Base
 
 // LangChain tool calls, or OpenAI's `{ id, type: "function", function: { name, arguments } }`.
 function toolCall(call: unknown, where: string): ToolCall {
-  if (!isRecord(call)) throw new BedrockInputError(`${where} must be an object`);
-  if (isRecord(call.function)) {
+  if (!isObject(call)) throw new BedrockInputError(`${where} must be an object`);
+  if (isObject(call.function)) {
     const raw = call.function.arguments;
     let args: unknown = raw;
     if (typeof raw === "string") {

@@ -2,12 +2,7 @@
 import { BedrockInputError } from "../../errors/index.js";
 import type { MediaKind } from "./convert-media-formats.js";
 import type { MediaInput } from "./convert-media.js";
-
-type Dict = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Dict {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
-}
+import { isRecord, type Dict } from "../../internal/index.js";
 
 const str = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 

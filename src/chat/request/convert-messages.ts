@@ -12,6 +12,7 @@ import {
 } from "./convert-turns.js";
 import type { ContentBlock, Message, SystemContentBlock } from "./convert-wire-types.js";
 import type { AIMessage, BaseMessage, ToolMessage } from "../messages/index.js";
+import type { Dict } from "../../internal/index.js";
 
 export interface ConvertMessagesOptions {
   /**
@@ -29,8 +30,6 @@ export interface ConvertedMessages {
   system: SystemContentBlock[];
   messages: Message[];
 }
-
-type Dict = Record<string, unknown>;
 
 // Role tag as LangChain names it; messages from another copy of LangChain may only have the methods.
 function roleOf(message: BaseMessage): string {

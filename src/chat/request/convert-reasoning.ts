@@ -1,15 +1,13 @@
 // Reasoning blocks of earlier AI turns → Converse `reasoningContent`, replayed verbatim or dropped.
 import type { ReasoningContentBlock } from "./convert-wire-types.js";
-import { isRecord } from "../dict.js";
-
-type Dict = Record<string, unknown>;
+import { isObject, type Dict } from "../../internal/index.js";
 
 const REASONING_TYPES = new Set(["reasoning_content", "reasoning", "thinking", "redacted_thinking"]);
 
 /** A reasoning block in any spelling we read: @langchain/aws, langchain-aws (Python), LangChain v1, Anthropic, Converse. */
 export function isReasoningBlock(block: Dict): boolean {
   if (typeof block.type === "string") return REASONING_TYPES.has(block.type);
-  return isRecord(block.reasoningContent);
+  return isObject(block.reasoningContent);
 }
 
 /**
@@ -36,21 +34,21 @@ function readReasoning(block: Dict): { text?: unknown; signature?: unknown; reda
       return { redacted: block.data };
     case "reasoning": {
       // LangChain v1 standard block; Python keeps the signature in `extras`.
-      const extras = isRecord(block.extras) ? block.extras : {};
+      const extras = isObject(block.extras) ? block.extras : {};
       return { text: block.reasoning, signature: block.signature ?? extras.signature };
     }
     case "reasoning_content": {
       if ("redactedContent" in block) return { redacted: block.redactedContent };
       // @langchain/aws: `reasoningText`; langchain-aws: `reasoning_content` (or camelCased).
-      const inner = [block.reasoningText, block.reasoning_content, block.reasoningContent].find(isRecord) ?? {};
+      const inner = [block.reasoningText, block.reasoning_content, block.reasoningContent].find(isObject) ?? {};
       if ("redactedContent" in inner) return { redacted: inner.redactedContent };
-      if (isRecord(inner.reasoningText)) return inner.reasoningText;
+      if (isObject(inner.reasoningText)) return inner.reasoningText;
       return { text: inner.text, signature: inner.signature };
     }
     default: {
-      const native = isRecord(block.reasoningContent) ? block.reasoningContent : {};
+      const native = isObject(block.reasoningContent) ? block.reasoningContent : {};
       if ("redactedContent" in native) return { redacted: native.redactedContent };
-      return isRecord(native.reasoningText) ? native.reasoningText : {};
+      return isObject(native.reasoningText) ? native.reasoningText : {};
     }
   }
 }
@@ -83,7 +81,7 @@ export function joinReasoningPieces(blocks: readonly unknown[]): unknown[] {
 }
 
 function isPiece(block: unknown, key: string): boolean {
-  return isRecord(block) && block.type === "reasoning_content" && isRecord(block[key]) && block.index === undefined;
+  return isObject(block) && block.type === "reasoning_content" && isObject(block[key]) && block.index === undefined;
 }
 
 function hasSignature(block: unknown): boolean {

@@ -1,7 +1,7 @@
 // LangChain `tool_choice` values → Converse `ToolChoice`, with the thinking-mode downgrade Bedrock needs.
 import { BedrockInputError } from "../../errors/index.js";
 import type { ToolChoice } from "../request/index.js";
-import { isRecord } from "../dict.js";
+import { isObject } from "../../internal/index.js";
 
 /**
  * `"auto"`, `"any"` (or OpenAI's `"required"`), `"none"`, a tool name, a Bedrock `ToolChoice`,
@@ -57,15 +57,15 @@ function normalize(choice: ToolChoiceInput): ToolChoice | "none" {
     if (choice.trim() === "") throw new BedrockInputError("tool_choice must not be an empty string");
     return { tool: { name: choice } };
   }
-  if (!isRecord(choice)) throw new BedrockInputError(`tool_choice must be a string or an object, got ${typeof choice}`);
+  if (!isObject(choice)) throw new BedrockInputError(`tool_choice must be a string or an object, got ${typeof choice}`);
   return normalizeObject(choice);
 }
 
 function normalizeObject(choice: Record<string, unknown>): ToolChoice | "none" {
-  if (isRecord(choice.auto)) return { auto: {} };
-  if (isRecord(choice.any)) return { any: {} };
-  if (isRecord(choice.tool) && typeof choice.tool.name === "string") return { tool: { name: choice.tool.name } };
-  if (choice.type === "function" && isRecord(choice.function) && typeof choice.function.name === "string") {
+  if (isObject(choice.auto)) return { auto: {} };
+  if (isObject(choice.any)) return { any: {} };
+  if (isObject(choice.tool) && typeof choice.tool.name === "string") return { tool: { name: choice.tool.name } };
+  if (choice.type === "function" && isObject(choice.function) && typeof choice.function.name === "string") {
     return { tool: { name: choice.function.name } };
   }
   if (choice.type === "tool" && typeof choice.name === "string") return { tool: { name: choice.name } };

@@ -3,7 +3,7 @@ import { BedrockInputError } from "../../errors/index.js";
 import { isCachePointLike, toCachePoint, type Tool, type ToolConfiguration, type ToolSpecification } from "../request/index.js";
 import { convertToolChoice, type ToolChoiceInput } from "./convert-tool-choice.js";
 import { isSchemaLike, strictJsonSchema, toJsonSchema, toToolInputSchema, type JsonSchema } from "./json-schema.js";
-import { isRecord } from "../dict.js";
+import { isObject } from "../../internal/index.js";
 
 /** OpenAI / LangChain `ToolDefinition`: `{ type: "function", function: { name, description, parameters } }`. */
 export interface OpenAIToolDefinition {
@@ -68,12 +68,12 @@ function convertTool(tool: unknown, where: string, options: ConvertToolsOptions)
   }
   const t = tool as Record<string, unknown>;
   if (isCachePointLike(tool)) return { cachePoint: toCachePoint(t, where) };
-  if (isRecord(t.toolSpec)) return nativeToolSpec(t.toolSpec, where, options);
-  if (isRecord(t.systemTool)) {
+  if (isObject(t.toolSpec)) return nativeToolSpec(t.toolSpec, where, options);
+  if (isObject(t.systemTool)) {
     if (typeof t.systemTool.name !== "string") throw new BedrockInputError(`${where}.systemTool.name must be a string`);
     return { systemTool: { name: t.systemTool.name } };
   }
-  if (t.type === "function" && isRecord(t.function)) {
+  if (t.type === "function" && isObject(t.function)) {
     const fn = t.function;
     return specFrom(fn.name, fn.description, fn.parameters, strictOf(fn.strict, options), `${where}.function`);
   }
@@ -127,7 +127,7 @@ function specFrom(name: unknown, description: unknown, schema: unknown, strict: 
 // A Bedrock tool passes through as written; only `strict` is filled in from the options.
 function nativeToolSpec(spec: Record<string, unknown>, where: string, options: ConvertToolsOptions): Tool {
   checkName(spec.name, `${where}.toolSpec`);
-  if (!isRecord(spec.inputSchema) || !("json" in spec.inputSchema)) {
+  if (!isObject(spec.inputSchema) || !("json" in spec.inputSchema)) {
     throw new BedrockInputError(`${where}.toolSpec.inputSchema must be { json: <JSON Schema> }`);
   }
   const copy = { ...spec } as unknown as ToolSpecification;

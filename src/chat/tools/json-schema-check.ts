@@ -1,8 +1,6 @@
 // A minimal JSON Schema check for structured output given as plain JSON Schema: types, required, enums.
 import type { JsonSchema } from "./json-schema.js";
-import { isRecord } from "../dict.js";
-
-type Dict = Record<string, unknown>;
+import { isObject, type Dict } from "../../internal/index.js";
 
 function typeOf(value: unknown): string {
   if (value === null) return "null";
@@ -37,15 +35,15 @@ export function checkJsonSchema(value: unknown, schema: JsonSchema, path = "$"):
   if ("const" in schema && !sameJson(schema.const, value)) problems.push(`${path}: expected ${JSON.stringify(schema.const)}`);
   for (const key of ["anyOf", "oneOf"] as const) {
     const branches = schema[key];
-    if (Array.isArray(branches) && branches.length > 0 && !branches.some((b) => isRecord(b) && checkJsonSchema(value, b, path).length === 0)) {
+    if (Array.isArray(branches) && branches.length > 0 && !branches.some((b) => isObject(b) && checkJsonSchema(value, b, path).length === 0)) {
       problems.push(`${path}: matches none of the ${key} schemas`);
     }
   }
   if (Array.isArray(schema.allOf)) {
-    for (const branch of schema.allOf) if (isRecord(branch)) problems.push(...checkJsonSchema(value, branch, path));
+    for (const branch of schema.allOf) if (isObject(branch)) problems.push(...checkJsonSchema(value, branch, path));
   }
-  if (isRecord(value)) problems.push(...checkObject(value, schema, path));
-  if (Array.isArray(value) && isRecord(schema.items)) {
+  if (isObject(value)) problems.push(...checkObject(value, schema, path));
+  if (Array.isArray(value) && isObject(schema.items)) {
     value.forEach((item, i) => problems.push(...checkJsonSchema(item, schema.items as JsonSchema, `${path}[${i}]`)));
   }
   return problems;
@@ -53,7 +51,7 @@ export function checkJsonSchema(value: unknown, schema: JsonSchema, path = "$"):
 
 function checkObject(value: Dict, schema: JsonSchema, path: string): string[] {
   const problems: string[] = [];
-  const properties = isRecord(schema.properties) ? schema.properties : {};
+  const properties = isObject(schema.properties) ? schema.properties : {};
   if (Array.isArray(schema.required)) {
     for (const name of schema.required) {
       if (typeof name === "string" && !(name in value)) problems.push(`${path}: missing required property "${name}"`);
@@ -61,9 +59,9 @@ function checkObject(value: Dict, schema: JsonSchema, path: string): string[] {
   }
   for (const [name, item] of Object.entries(value)) {
     const sub = properties[name];
-    if (isRecord(sub)) problems.push(...checkJsonSchema(item, sub, `${path}.${name}`));
+    if (isObject(sub)) problems.push(...checkJsonSchema(item, sub, `${path}.${name}`));
     else if (schema.additionalProperties === false) problems.push(`${path}: unexpected property "${name}"`);
-    else if (isRecord(schema.additionalProperties)) problems.push(...checkJsonSchema(item, schema.additionalProperties, `${path}.${name}`));
+    else if (isObject(schema.additionalProperties)) problems.push(...checkJsonSchema(item, schema.additionalProperties, `${path}.${name}`));
   }
   return problems;
 }

@@ -1,7 +1,7 @@
 // JSON Schema from zod 4, any Standard JSON Schema, or a plain JSON Schema, cleaned for Bedrock.
 import { BedrockInputError } from "../../errors/index.js";
 import { checkJsonValue } from "../../wire/validate-json.js";
-import { isRecord } from "../dict.js";
+import { isObject } from "../../internal/index.js";
 
 /** A JSON Schema document, as a plain object. */
 export type JsonSchema = Record<string, unknown>;
@@ -16,7 +16,7 @@ interface StandardProps {
 function standardProps(value: unknown): StandardProps | undefined {
   if ((typeof value !== "object" && typeof value !== "function") || value === null) return undefined;
   const props = (value as Record<string, unknown>)["~standard"];
-  return isRecord(props) ? (props as StandardProps) : undefined;
+  return isObject(props) ? (props as StandardProps) : undefined;
 }
 
 /** A zod schema of any version, recognised by shape so zod stays an optional dependency. */
@@ -24,7 +24,7 @@ export function isZodSchema(value: unknown): boolean {
   if ((typeof value !== "object" && typeof value !== "function") || value === null) return false;
   const v = value as Record<string, unknown>;
   // zod 4 instances carry `_zod`; zod 3 ones carry `_def` plus the Standard Schema vendor tag.
-  return isRecord(v._zod) || standardProps(value)?.vendor === "zod";
+  return isObject(v._zod) || standardProps(value)?.vendor === "zod";
 }
 
 /** Any Standard Schema (zod ≥ 3.24, valibot, arktype, …): it can validate values. */
@@ -47,7 +47,7 @@ const JSON_SCHEMA_KEYS = ["type", "properties", "$ref", "anyOf", "oneOf", "allOf
 
 /** A plain object that looks like JSON Schema (has a schema keyword), not a library schema. */
 export function isJsonSchemaObject(value: unknown): value is JsonSchema {
-  if (!isRecord(value) || standardProps(value) !== undefined || isZodSchema(value)) return false;
+  if (!isObject(value) || standardProps(value) !== undefined || isZodSchema(value)) return false;
   return JSON_SCHEMA_KEYS.some((key) => key in value);
 }
 
@@ -74,7 +74,7 @@ export function toJsonSchema(schema: unknown, what = "schema"): JsonSchema {
       throw new BedrockInputError(
         `${what} is a Standard Schema (vendor "${String(props.vendor)}") without a JSON Schema converter (~standard.jsonSchema); pass a JSON Schema instead`,
       );
-    } else if (isRecord(schema)) {
+    } else if (isObject(schema)) {
       produced = schema;
     } else {
       throw new BedrockInputError(`${what} must be a JSON Schema object, a zod 4 schema or a Standard JSON Schema`);
@@ -85,7 +85,7 @@ export function toJsonSchema(schema: unknown, what = "schema"): JsonSchema {
       cause: err,
     });
   }
-  if (!isRecord(produced)) throw new BedrockInputError(`${what} did not produce a JSON Schema object`);
+  if (!isObject(produced)) throw new BedrockInputError(`${what} did not produce a JSON Schema object`);
   // Before the JSON round trip and the recursive clean-up, which would throw a bare TypeError / RangeError.
   checkJsonValue(produced, what);
   return cleanJsonSchema(produced);
@@ -104,7 +104,7 @@ export function cleanJsonSchema(schema: JsonSchema): JsonSchema {
 
 function dropSafeIntegerBounds(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(dropSafeIntegerBounds);
-  if (!isRecord(node)) return node;
+  if (!isObject(node)) return node;
   if (node.minimum === Number.MIN_SAFE_INTEGER) delete node.minimum;
   if (node.maximum === Number.MAX_SAFE_INTEGER) delete node.maximum;
   for (const key of Object.keys(node)) {
@@ -144,20 +144,20 @@ export function strictJsonSchema(schema: JsonSchema): JsonSchema {
 
 function makeStrict(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(makeStrict);
-  if (!isRecord(node)) return node;
+  if (!isObject(node)) return node;
   for (const key of SUBSCHEMA_MAPS) {
     const map = node[key];
-    if (isRecord(map)) for (const name of Object.keys(map)) map[name] = makeStrict(map[name]);
+    if (isObject(map)) for (const name of Object.keys(map)) map[name] = makeStrict(map[name]);
   }
   for (const key of SUBSCHEMA_LISTS) {
     if (Array.isArray(node[key])) node[key] = (node[key] as unknown[]).map(makeStrict);
   }
   for (const key of SUBSCHEMA_SINGLE) {
-    if (isRecord(node[key]) || Array.isArray(node[key])) node[key] = makeStrict(node[key]);
+    if (isObject(node[key]) || Array.isArray(node[key])) node[key] = makeStrict(node[key]);
   }
-  if (isRecord(node.additionalProperties)) node.additionalProperties = makeStrict(node.additionalProperties);
-  const isObject = node.type === "object" || (Array.isArray(node.type) && node.type.includes("object")) || isRecord(node.properties);
-  if (isObject && (node.additionalProperties === undefined || node.additionalProperties === true)) {
+  if (isObject(node.additionalProperties)) node.additionalProperties = makeStrict(node.additionalProperties);
+  const objectTyped = node.type === "object" || (Array.isArray(node.type) && node.type.includes("object")) || isObject(node.properties);
+  if (objectTyped && (node.additionalProperties === undefined || node.additionalProperties === true)) {
     node.additionalProperties = false;
   }
   return node;
