@@ -5,7 +5,7 @@ import { BedrockInputError } from "../../errors/index.js";
 import { regionFromModelArn } from "../../wire/index.js";
 import { runBatch, type BatchOptions } from "./batch.js";
 import { ChatStream } from "./chat-stream.js";
-import { toCachePoint, coerceMessages, type ChatInput, type CachePointBlock } from "../request/index.js";
+import { toCachePoint, coerceMessages, type ChatInput, type CachePointBlock, type CacheTtl } from "../request/index.js";
 import { convertConverseResponse, createStreamConverter, type StreamConverter } from "../response/index.js";
 import { convertTools, toolNames, type ToolInput } from "../tools/index.js";
 import { AIMessageChunk, type AIMessage, type BaseMessage } from "../messages/index.js";
@@ -135,7 +135,7 @@ export class ChatBedrockConverse {
   }
 
   /** A Bedrock cache point block: `{ cachePoint: { type: "default", ttl? } }`, for system, messages or tools. */
-  static createCachePoint(ttl?: "5m" | "1h"): { cachePoint: CachePointBlock } {
+  static createCachePoint(ttl?: CacheTtl): { cachePoint: CachePointBlock } {
     return { cachePoint: toCachePoint({ cachePoint: { type: "default", ...(ttl !== undefined && { ttl }) } }, "createCachePoint") };
   }
 

@@ -5,6 +5,11 @@ import { checkJsonValue } from "../../wire/validate-json.js";
 import { CACHE_POINT_PRIORITY } from "../request/index.js";
 import type { ChatBedrockConverseCallOptions, RequestSettings } from "./model-options.js";
 import { describeValue, isObject, type Dict } from "../../internal/index.js";
+import type { PerformanceConfigLatency, ServiceTierType } from "../../wire/index.js";
+
+// src/wire's enum values, listed in the order error messages name them.
+const LATENCIES = ["standard", "optimized"] as const satisfies readonly PerformanceConfigLatency[];
+const SERVICE_TIERS = ["priority", "default", "flex", "reserved"] as const satisfies readonly ServiceTierType[];
 
 const fail = (field: string, rule: string, value: unknown): never => {
   throw new BedrockInputError(`${field} must be ${rule}, got ${describeValue(value)}`);
@@ -75,11 +80,11 @@ const CHECKS: { [K in keyof RequestSettings]-?: (field: string, value: unknown) 
   guardrailConfig: guardrail,
   performanceConfig: (field, value) => {
     if (!isObject(value)) return fail(field, '{ latency: "standard" | "optimized" }', value);
-    if (value.latency !== undefined) oneOf(`${field}.latency`, value.latency, ["standard", "optimized"]);
+    if (value.latency !== undefined) oneOf(`${field}.latency`, value.latency, LATENCIES);
   },
   serviceTier: (field, value) => {
     const type = isObject(value) ? value.type : value;
-    oneOf(isObject(value) ? `${field}.type` : field, type, ["priority", "default", "flex", "reserved"]);
+    oneOf(isObject(value) ? `${field}.type` : field, type, SERVICE_TIERS);
   },
   requestMetadata: (field, value) => {
     if (!isObject(value)) return fail(field, "an object of string values", value);

@@ -2,8 +2,10 @@
 import { BedrockInputError } from "../../errors/index.js";
 import type { CachePointBlock } from "./convert-wire-types.js";
 import { isObject } from "../../internal/index.js";
+import type { CacheTTL } from "../../wire/index.js";
 
-export type CacheTtl = "5m" | "1h";
+/** How long a cache point lives: src/wire's `CacheTTL` ("5m" | "1h"). */
+export type CacheTtl = CacheTTL;
 
 /** `{ cachePoint: { … } }` (Bedrock, LangChain) or `{ type: "cache_point" }`. */
 export function isCachePointLike(block: unknown): block is Record<string, unknown> {

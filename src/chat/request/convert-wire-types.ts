@@ -2,26 +2,34 @@
 // always set are required, unions are plain), so converter code narrows with `in`. A test checks
 // that each is assignable to its src/wire counterpart.
 import type {
+  AudioFormat,
+  BlobInput,
+  CachePointType,
+  CacheTTL,
   CitationsContentBlock,
+  DocumentFormat,
   DocumentType,
+  GuardrailConverseContentQualifier,
+  GuardrailConverseImageFormat,
+  ImageFormat,
   SearchResultBlock,
   ToolAdditionBlock,
   ToolRemovalBlock,
+  ToolResultStatus,
+  ToolUseType,
+  VideoFormat,
 } from "../../wire/index.js";
 
-/** Bytes as the client accepts them: a Uint8Array, or the base64 text Bedrock's JSON carries. */
-export type Blob = Uint8Array | string;
+export type { AudioFormat, DocumentFormat, ImageFormat, VideoFormat };
 
+/** Bytes as the client accepts them: a Uint8Array, or the base64 text Bedrock's JSON carries. */
+export type Blob = BlobInput;
+
+/** Narrower than src/wire's: the converters always set `uri`. */
 export interface S3Location {
   uri: string;
   bucketOwner?: string;
 }
-
-export type ImageFormat = "gif" | "jpeg" | "png" | "webp";
-export type DocumentFormat = "csv" | "doc" | "docx" | "html" | "md" | "pdf" | "txt" | "xls" | "xlsx";
-export type VideoFormat = "flv" | "mkv" | "mov" | "mp4" | "mpeg" | "mpg" | "three_gp" | "webm" | "wmv";
-export type AudioFormat =
-  | "aac" | "flac" | "m4a" | "mka" | "mkv" | "mp3" | "mp4" | "mpeg" | "mpga" | "ogg" | "opus" | "pcm" | "wav" | "webm";
 
 export type MediaSource = { bytes: Blob } | { s3Location: S3Location };
 
@@ -46,13 +54,13 @@ export interface DocumentBlock {
 }
 
 export interface CachePointBlock {
-  type: "default";
-  ttl?: "5m" | "1h";
+  type: CachePointType;
+  ttl?: CacheTTL;
 }
 
 export type GuardrailConverseContentBlock =
-  | { text: { text: string; qualifiers?: Array<"grounding_source" | "query" | "guard_content"> } }
-  | { image: { format: "png" | "jpeg"; source: { bytes: Blob } } };
+  | { text: { text: string; qualifiers?: GuardrailConverseContentQualifier[] } }
+  | { image: { format: GuardrailConverseImageFormat; source: { bytes: Blob } } };
 
 export type ReasoningContentBlock = { reasoningText: { text: string; signature?: string } } | { redactedContent: Blob };
 
@@ -60,7 +68,7 @@ export interface ToolUseBlock {
   toolUseId: string;
   name: string;
   input: DocumentType;
-  type?: "server_tool_use";
+  type?: ToolUseType;
 }
 
 export type ToolResultContentBlock =
@@ -74,7 +82,7 @@ export type ToolResultContentBlock =
 export interface ToolResultBlock {
   toolUseId: string;
   content: ToolResultContentBlock[];
-  status?: "success" | "error";
+  status?: ToolResultStatus;
   type?: string;
 }
 
