@@ -29,15 +29,24 @@ import {
 import { countInputTokens, estimateInputTokens } from "./token-count.js";
 
 /** What a model copy made by `withConfig` / `bindTools` shares with its original. */
-class Shared {
+interface Shared {
+  readonly client: BedrockRuntime;
+  readonly model: string;
+  readonly region: string | undefined;
+  readonly settings: RequestSettings;
+  readonly streaming: boolean;
+  readonly warn: (message: string) => void;
+  readonly shown: Record<string, unknown>;
+}
+
+/**
+ * The private way into the constructor, for `withConfig`: only this module can make one, so a
+ * user's options object can never be taken for a copy's state.
+ */
+class Fork {
   constructor(
-    readonly client: BedrockRuntime,
-    readonly model: string,
-    readonly region: string | undefined,
-    readonly settings: RequestSettings,
-    readonly streaming: boolean,
-    readonly warn: (message: string) => void,
-    readonly shown: Record<string, unknown>,
+    readonly shared: Shared,
+    readonly defaults: ChatBedrockConverseCallOptions,
   ) {}
 }
 
@@ -52,9 +61,6 @@ function warnOnce(): (message: string) => void {
 }
 
 const MASK = "[redacted]";
-
-// Hands a copy its shared state: `withConfig` sets it right before calling the constructor.
-let handoff: { shared: Shared; defaults: ChatBedrockConverseCallOptions } | undefined;
 
 /**
  * Amazon Bedrock chat models through the Converse API, with LangChain's `ChatBedrockConverse`
@@ -75,9 +81,9 @@ export class ChatBedrockConverse {
   readonly #defaults: ChatBedrockConverseCallOptions;
 
   constructor(fields: ChatBedrockConverseInput) {
-    if (handoff) {
-      ({ shared: this.#shared, defaults: this.#defaults } = handoff);
-      handoff = undefined;
+    if (fields instanceof Fork) {
+      this.#shared = fields.shared;
+      this.#defaults = fields.defaults;
       return;
     }
     this.#defaults = {};
@@ -96,7 +102,7 @@ export class ChatBedrockConverse {
       ...(fields.apiKey !== undefined && { apiKey: MASK }),
     };
     const region = fields.region ?? (fields.client ? undefined : (regionFromEnv() ?? regionFromModelArn(model)));
-    this.#shared = new Shared(client, model, region, settings, fields.streaming === true, fields.warn ?? warnOnce(), shown);
+    this.#shared = { client, model, region, settings, streaming: fields.streaming === true, warn: fields.warn ?? warnOnce(), shown };
   }
 
   /** The model ID, inference profile ID or ARN requests go to. */
@@ -205,8 +211,8 @@ export class ChatBedrockConverse {
     const defaults = mergeOptions(this.#defaults, options);
     // Checked merged: a partial object setting (e.g. `guardrailConfig: { trace }`) completes the constructor's.
     validateCallOptions(mergeOptions(this.#shared.settings as ChatBedrockConverseCallOptions, defaults));
-    handoff = { shared: this.#shared, defaults };
-    return new ChatBedrockConverse({});
+    // A Fork is no ChatBedrockConverseInput: the cast keeps the constructor's public signature to the options alone.
+    return new ChatBedrockConverse(new Fork(this.#shared, defaults) as ChatBedrockConverseInput);
   }
 
   /**
