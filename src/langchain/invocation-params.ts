@@ -1,7 +1,12 @@
 // What a call sends besides the conversation (LangChain's invocationParams), and LangSmith's ls_* params.
 import type { LangSmithParams } from "@langchain/core/language_models/chat_models";
 import { HumanMessage } from "../chat/messages/index.js";
-import { buildConverseRequest, mergeOptions, type ChatBedrockConverseCallOptions as CoreCallOptions, type RequestSettings } from "../chat/model/index.js";
+import {
+  buildConverseRequest,
+  mergeOptions,
+  type ChatBedrockConverseCallOptions as CoreCallOptions,
+  type RequestSettings,
+} from "../chat/model/index.js";
 import type { ConverseRequest } from "../wire/index.js";
 
 /** The Converse request fields of a call, the conversation aside: inference config, tools, guardrail, … */

@@ -3,7 +3,13 @@ import type { BaseChatModelCallOptions, BaseChatModelParams } from "@langchain/c
 import { BedrockInputError } from "../errors/index.js";
 import type { CachePointsOptions } from "../chat/request/index.js";
 import type { ToolChoiceInput } from "../chat/tools/index.js";
-import { CONNECTION_FIELDS, SETTING_FIELDS, type ChatBedrockConverseCallOptions as CoreCallOptions, type ChatBedrockConverseInput as CoreInput, type RequestSettings } from "../chat/model/index.js";
+import {
+  CONNECTION_FIELDS,
+  SETTING_FIELDS,
+  type ChatBedrockConverseCallOptions as CoreCallOptions,
+  type ChatBedrockConverseInput as CoreInput,
+  type RequestSettings,
+} from "../chat/model/index.js";
 import { toToolInputs } from "./tools.js";
 
 /** @langchain/aws's prompt-cache option: cache points after the system prompt, the last turn and the tools. */

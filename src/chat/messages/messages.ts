@@ -12,7 +12,6 @@ import { mergeContent, mergeLists, mergeMetadata, mergeUsage } from "./message-m
 import { toolCallsFromChunks } from "./message-tool-calls.js";
 
 export type * from "./message-types.js";
-export { parseToolArgs, toolCallsFromChunks } from "./message-tool-calls.js";
 
 export interface BaseMessageFields {
   content?: MessageContent;

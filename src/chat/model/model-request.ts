@@ -1,6 +1,6 @@
 // Messages + merged call options → the exact Converse / ConverseStream request ChatBedrockConverse sends.
 import type { ConverseRequest, ConverseStreamRequest, ToolConfiguration } from "../../wire/index.js";
-import { placeCachePoints, type CachePointsOptions, convertMessages, type Tool, type ToolChoice } from "../request/index.js";
+import { placeCachePoints, convertMessages, type CachePointsOptions, type Tool, type ToolChoice } from "../request/index.js";
 import { convertToolChoice, convertTools, toolNames } from "../tools/index.js";
 import type { BaseMessage } from "../messages/index.js";
 import type { ChatBedrockConverseCallOptions } from "./model-options.js";

@@ -1,6 +1,14 @@
 // What `invoke` accepts (a string, messages, LangChain tuples, role objects) → our message classes.
 import { BedrockInputError } from "../../errors/index.js";
-import { AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage, type MessageContent, type ToolCall } from "../messages/index.js";
+import {
+  AIMessage,
+  BaseMessage,
+  HumanMessage,
+  SystemMessage,
+  ToolMessage,
+  type MessageContent,
+  type ToolCall,
+} from "../messages/index.js";
 import { isObject, type Dict } from "../../internal/index.js";
 
 /** One message as LangChain accepts it: a message, a string, a `[role, content]` tuple, or `{ role, content, … }`. */

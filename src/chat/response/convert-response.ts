@@ -1,7 +1,16 @@
 // Converse response → AIMessage: text, reasoning (replayable), tool calls, citations, usage, metadata.
 import { encodeBase64 } from "../../wire/base64.js";
 import type { ConverseResponseLike, OutputContentBlock, OutputReasoningContent } from "./convert-response-shapes.js";
-import { type ChatCitation, type ChatContentBlock, type InvalidToolCall, type MessageContent, type ChatReasoningContentBlock, type ToolCall, AIMessage, parseToolArgs } from "../messages/index.js";
+import {
+  AIMessage,
+  parseToolArgs,
+  type ChatCitation,
+  type ChatContentBlock,
+  type InvalidToolCall,
+  type MessageContent,
+  type ChatReasoningContentBlock,
+  type ToolCall,
+} from "../messages/index.js";
 import { toUsageMetadata } from "./usage.js";
 
 export interface ConvertResponseOptions {

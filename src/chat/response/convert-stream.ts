@@ -6,7 +6,13 @@ import type {
   ConverseStreamOutputLike,
 } from "./convert-response-shapes.js";
 import { bytesToBase64, definedOnly, reasoningBlock, type ConvertResponseOptions } from "./convert-response.js";
-import { type AIMessageChunkFields, type ChatCitation, type ChatContentBlock, type MessageContent, AIMessageChunk } from "../messages/index.js";
+import {
+  AIMessageChunk,
+  type AIMessageChunkFields,
+  type ChatCitation,
+  type ChatContentBlock,
+  type MessageContent,
+} from "../messages/index.js";
 import { toUsageMetadata } from "./usage.js";
 import { RawBlockBuffer } from "./convert-stream-raw.js";
 

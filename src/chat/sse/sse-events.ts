@@ -1,6 +1,12 @@
 // The chat SSE protocol: typed events and AIMessageChunk ↔ events (error shapes live in sse-errors.ts).
 import { StreamDecodeError } from "../../errors/index.js";
-import { AIMessageChunk, type ChatCitation, type ChatContentBlock, type ToolCallChunk, type UsageMetadata } from "../messages/index.js";
+import {
+  AIMessageChunk,
+  type ChatCitation,
+  type ChatContentBlock,
+  type ToolCallChunk,
+  type UsageMetadata,
+} from "../messages/index.js";
 import { errorFromEventData, type ErrorEventData } from "./sse-errors.js";
 import type { SSEMessage } from "./sse-frame.js";
 
