@@ -1,7 +1,7 @@
 // Each contender's ConverseStream call, built the way its docs show, over an injected fetch or a real endpoint.
 import { createRequire } from "node:module";
 import { BedrockRuntime } from "../../dist/index.js";
-import { ChatBedrockConverse } from "../../dist/chat/chat-model.js";
+import { ChatBedrockConverse } from "../../dist/chat/model/chat-model.js";
 import { BedrockRuntimeClient, ConverseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
 import { createAmazonBedrock } from "@ai-sdk/amazon-bedrock";
 import { streamText } from "ai";

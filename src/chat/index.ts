@@ -17,43 +17,45 @@ export {
   type AIMessageFields,
   type AIMessageChunkFields,
   type ToolMessageFields,
-} from "./messages.js";
-export type {
-  MessageType,
-  MessageContent,
-  ContentBlock as ChatContentBlock,
-  TextContentBlock,
-  ReasoningContentBlock as ChatReasoningContentBlock,
-  ReasoningTextContentBlock,
-  RedactedReasoningContentBlock,
-  ImageUrlContentBlock,
-  ImageContentBlock,
-  DocumentContentBlock as ChatDocumentContentBlock,
-  ToolUseContentBlock,
-  CachePointContentBlock,
-  UnknownContentBlock,
-  Citation as ChatCitation,
-  ToolCall,
-  ToolCallChunk,
-  InvalidToolCall,
-  UsageMetadata,
-  InputTokenDetails,
-  OutputTokenDetails,
-} from "./message-types.js";
-export type { ChatInput, MessageLike } from "./convert-input.js";
-export type { ToolInput, OpenAIToolDefinition, NamedToolDefinition } from "./convert-tools.js";
-export type { ToolChoiceInput } from "./convert-tool-choice.js";
-export type { CachePointsOptions, CachePointSpot } from "./cache-points.js";
-export type { CacheTtl } from "./convert-cache-point.js";
-export type { JsonSchema } from "./json-schema.js";
-export type { OutputFormatOptions } from "./convert-output-format.js";
-export { ChatBedrockConverse, type ChatBedrockConverseInput, type ChatBedrockConverseCallOptions } from "./chat-model.js";
-export type { RequestSettings, ThinkingOption, CachePointsOption } from "./model-options.js";
-export type { ChatStream } from "./chat-stream.js";
-export type { StructuredOutputRunnable, StructuredOutputOptions, StructuredOutputWithRaw, InferSchemaOutput } from "./structured-output.js";
-export { OutputParserException } from "./output-parser.js";
-export { estimateInputTokens } from "./token-count.js";
-export type { BatchOptions } from "./batch.js";
+  type MessageType,
+  type MessageContent,
+  type ChatContentBlock,
+  type TextContentBlock,
+  type ChatReasoningContentBlock,
+  type ReasoningTextContentBlock,
+  type RedactedReasoningContentBlock,
+  type ImageUrlContentBlock,
+  type ImageContentBlock,
+  type ChatDocumentContentBlock,
+  type ToolUseContentBlock,
+  type CachePointContentBlock,
+  type UnknownContentBlock,
+  type ChatCitation,
+  type ToolCall,
+  type ToolCallChunk,
+  type InvalidToolCall,
+  type UsageMetadata,
+  type InputTokenDetails,
+  type OutputTokenDetails,
+} from "./messages/index.js";
+export type { ChatInput, MessageLike, CachePointsOptions, CachePointSpot, CacheTtl } from "./request/index.js";
+export type { ToolInput, OpenAIToolDefinition, NamedToolDefinition, ToolChoiceInput, JsonSchema, OutputFormatOptions } from "./tools/index.js";
+export {
+  ChatBedrockConverse,
+  OutputParserException,
+  estimateInputTokens,
+  type ChatBedrockConverseInput,
+  type ChatBedrockConverseCallOptions,
+  type RequestSettings,
+  type ThinkingOption,
+  type CachePointsOption,
+  type ChatStream,
+  type StructuredOutputRunnable,
+  type StructuredOutputOptions,
+  type StructuredOutputWithRaw,
+  type InferSchemaOutput,
+  type BatchOptions,
+} from "./model/index.js";
 export {
   toSSEResponse,
   readSSEEvents,
@@ -68,4 +70,4 @@ export {
   type DeltaEventData,
   type ErrorEventData,
   type ReasoningEventData,
-} from "./sse.js";
+} from "./sse/index.js";

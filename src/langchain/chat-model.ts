@@ -6,10 +6,9 @@ import type { AIMessageChunk, BaseMessage, MessageContent } from "@langchain/cor
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
 import type { InteropZodType } from "@langchain/core/utils/types";
-import { ChatBedrockConverse as CoreChatModel } from "../chat/chat-model.js";
+import { ChatBedrockConverse as CoreChatModel, type RequestSettings } from "../chat/model/index.js";
 import type { DocumentType, GuardrailStreamConfiguration, PerformanceConfiguration, ServiceTier, ServiceTierType } from "../wire/index.js";
 import type { BedrockRuntime } from "../client/bedrock-runtime.js";
-import type { RequestSettings } from "../chat/model-options.js";
 import { fromLangChainMessages, toLangChainChunk, toLangChainMessage } from "./convert-messages.js";
 import { invocationParams, lsParams, type InvocationParams } from "./invocation-params.js";
 import {

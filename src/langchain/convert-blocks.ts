@@ -1,9 +1,6 @@
 // Content blocks between our shapes and what @langchain/aws emits: text reasoning as LangChain's standard `reasoning` block.
-import type { ContentBlock, MessageContent } from "../chat/message-types.js";
-
-type Dict = Record<string, unknown>;
-
-const isDict = (value: unknown): value is Dict => typeof value === "object" && value !== null && !Array.isArray(value);
+import type { ChatContentBlock, MessageContent } from "../chat/messages/index.js";
+import { isObject, type Dict } from "../internal/index.js";
 
 /**
  * Our blocks → LangChain's. Signed (or unsigned) reasoning text becomes
@@ -18,18 +15,18 @@ export function toLangChainContent(content: MessageContent, options: { stream?: 
   if (typeof content === "string") return content;
   return structuredClone(content).map((block) => {
     const reasoningText = (block as Dict).reasoningText;
-    if (block.type === "reasoning_content" && isDict(reasoningText)) {
+    if (block.type === "reasoning_content" && isObject(reasoningText)) {
       const { text = "", signature } = reasoningText as { text?: string; signature?: string };
       return {
         type: "reasoning",
         reasoning: text,
         ...(signature !== undefined && { signature }),
         ...(typeof block.index === "number" && { index: block.index }),
-      } as ContentBlock;
+      } as ChatContentBlock;
     }
     if (options.stream && block.type === "text" && block.text === "" && "citations" in block) {
       const { text: _empty, ...rest } = block;
-      return rest as ContentBlock;
+      return rest as ChatContentBlock;
     }
     return block;
   });
@@ -52,6 +49,6 @@ export function fromLangChainContent(content: MessageContent): MessageContent {
       type: "reasoning_content",
       reasoningText: { text: block.reasoning, ...(block.signature !== undefined && { signature: block.signature as string }) },
       ...(typeof block.index === "number" && { index: block.index }),
-    } as ContentBlock;
+    } as ChatContentBlock;
   });
 }

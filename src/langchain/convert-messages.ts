@@ -5,8 +5,8 @@ import {
   type BaseMessage as LangChainBaseMessage,
   type UsageMetadata as LangChainUsageMetadata,
 } from "@langchain/core/messages";
-import { coerceMessages, type MessageLike } from "../chat/convert-input.js";
-import { AIMessage, type AIMessageChunk, type BaseMessage } from "../chat/messages.js";
+import { coerceMessages, type MessageLike } from "../chat/request/index.js";
+import { AIMessage, type AIMessageChunk, type BaseMessage } from "../chat/messages/index.js";
 import { fromLangChainContent, toLangChainContent } from "./convert-blocks.js";
 
 /**

@@ -1,9 +1,12 @@
 // What a call sends besides the conversation (LangChain's invocationParams), and LangSmith's ls_* params.
 import type { LangSmithParams } from "@langchain/core/language_models/chat_models";
-import { HumanMessage } from "../chat/messages.js";
-import { buildConverseRequest } from "../chat/model-request.js";
-import { mergeOptions } from "../chat/model-settings.js";
-import type { ChatBedrockConverseCallOptions as CoreCallOptions, RequestSettings } from "../chat/model-options.js";
+import { HumanMessage } from "../chat/messages/index.js";
+import {
+  buildConverseRequest,
+  mergeOptions,
+  type ChatBedrockConverseCallOptions as CoreCallOptions,
+  type RequestSettings,
+} from "../chat/model/index.js";
 import type { ConverseRequest } from "../wire/index.js";
 
 /** The Converse request fields of a call, the conversation aside: inference config, tools, guardrail, … */

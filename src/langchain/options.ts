@@ -1,15 +1,15 @@
 // Options of the LangChain ChatBedrockConverse: constructor fields (ours and @langchain/aws's names) and call options.
 import type { BaseChatModelCallOptions, BaseChatModelParams } from "@langchain/core/language_models/chat_models";
 import { BedrockInputError } from "../errors/index.js";
-import type { CachePointsOptions } from "../chat/cache-points.js";
-import type { ToolChoiceInput } from "../chat/convert-tool-choice.js";
+import type { CachePointsOptions } from "../chat/request/index.js";
+import type { ToolChoiceInput } from "../chat/tools/index.js";
 import {
   CONNECTION_FIELDS,
   SETTING_FIELDS,
   type ChatBedrockConverseCallOptions as CoreCallOptions,
   type ChatBedrockConverseInput as CoreInput,
   type RequestSettings,
-} from "../chat/model-options.js";
+} from "../chat/model/index.js";
 import { toToolInputs } from "./tools.js";
 
 /** @langchain/aws's prompt-cache option: cache points after the system prompt, the last turn and the tools. */

@@ -1,5 +1,5 @@
 // LangChain serialisation of the model: which constructor fields it keeps, and secrets masked before they are kept.
-import { SETTING_FIELDS } from "../chat/model-options.js";
+import { SETTING_FIELDS } from "../chat/model/index.js";
 import type { ChatBedrockConverseInput } from "./options.js";
 
 /** Secret fields → the secret IDs `toJSON` writes in their place (and `load`'s `secretsMap` resolves). */

@@ -8,10 +8,9 @@ import { toJsonSchema as langChainJsonSchema } from "@langchain/core/utils/json_
 import { isSerializableSchema } from "@langchain/core/utils/standard_schema";
 import { isInteropZodSchema } from "@langchain/core/utils/types";
 import { BedrockInputError } from "../errors/index.js";
-import { toOutputConfig } from "../chat/convert-output-format.js";
-import type { AIMessage } from "../chat/messages.js";
-import { jsonFromText, OutputParserException, toolCallArgs, validateWithSchema } from "../chat/output-parser.js";
-import { describeSchema } from "../chat/structured-output.js";
+import { toOutputConfig } from "../chat/tools/index.js";
+import type { AIMessage } from "../chat/messages/index.js";
+import { jsonFromText, OutputParserException, toolCallArgs, validateWithSchema, describeSchema } from "../chat/model/index.js";
 import { fromLangChainAIMessage } from "./convert-messages.js";
 import type { ChatBedrockConverseCallOptions } from "./options.js";
 

@@ -1,8 +1,7 @@
 // LangChain tools (tool(), StructuredTool, zod or JSON Schema params) → tool definitions bedrock-edge converts.
 import { convertToOpenAITool, isLangChainTool } from "@langchain/core/utils/function_calling";
-import { convertToolChoice } from "../chat/convert-tool-choice.js";
-import { convertTools, toolNames } from "../chat/convert-tools.js";
-import type { Tool } from "../chat/convert-wire-types.js";
+import { convertToolChoice, convertTools, toolNames } from "../chat/tools/index.js";
+import type { Tool } from "../chat/request/index.js";
 import type { ChatBedrockConverseCallOptions } from "./options.js";
 
 /**

@@ -2,8 +2,8 @@
 // looked up by own property: Object.prototype's member names behave like any unknown name.
 import type { MessageHeaders } from "@smithy/eventstream-codec";
 import { describe, expect, it } from "vitest";
-import { coerceMessages } from "../../src/chat/convert-input.js";
-import { toUsageMetadata } from "../../src/chat/usage.js";
+import { coerceMessages } from "../../src/chat/request/convert-input.js";
+import { toUsageMetadata } from "../../src/chat/response/usage.js";
 import { BedrockRuntime } from "../../src/client/bedrock-runtime.js";
 import { codec } from "../../src/event-stream/codec.js";
 import { decodeConverseStream } from "../../src/event-stream/converse-stream.js";

@@ -2,11 +2,11 @@
 // message types, error codes, stop reasons, cache TTLs, block kinds, message roles, model IDs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { coerceMessages } from "../../src/chat/convert-input.js";
-import { convertConverseResponse } from "../../src/chat/convert-response.js";
-import { createStreamConverter } from "../../src/chat/convert-stream.js";
-import { BaseMessage } from "../../src/chat/messages.js";
-import { toUsageMetadata } from "../../src/chat/usage.js";
+import { coerceMessages } from "../../src/chat/request/convert-input.js";
+import { convertConverseResponse } from "../../src/chat/response/convert-response.js";
+import { createStreamConverter } from "../../src/chat/response/convert-stream.js";
+import { BaseMessage } from "../../src/chat/messages/messages.js";
+import { toUsageMetadata } from "../../src/chat/response/usage.js";
 import { decodeFrame } from "../../src/event-stream/decode-frame.js";
 import { encodeErrorFrame, encodeEventFrame, encodeExceptionFrame } from "../../src/event-stream/encode.js";
 import { EventDecoder } from "../../src/event-stream/event-decoder.js";

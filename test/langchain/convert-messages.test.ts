@@ -9,9 +9,9 @@ import {
   ToolMessage as LcToolMessage,
 } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
-import { convertConverseResponse } from "../../src/chat/convert-response.js";
-import { convertMessages } from "../../src/chat/convert-messages.js";
-import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from "../../src/chat/messages.js";
+import { convertConverseResponse } from "../../src/chat/response/convert-response.js";
+import { convertMessages } from "../../src/chat/request/convert-messages.js";
+import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from "../../src/chat/messages/messages.js";
 import { BedrockInputError } from "../../src/errors/index.js";
 import {
   MODEL_PROVIDER,
@@ -20,7 +20,7 @@ import {
   toLangChainChunk,
   toLangChainMessage,
 } from "../../src/langchain/index.js";
-import { loadRecordedResponses, loadRecordedStreams, streamToMessage } from "../chat/convert-stream-helpers.js";
+import { loadRecordedResponses, loadRecordedStreams, streamToMessage } from "../chat/response/convert-stream-helpers.js";
 
 type Dict = Record<string, unknown>;
 

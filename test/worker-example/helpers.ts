@@ -1,5 +1,5 @@
 // Shared by the Worker example tests: the Worker in workerd against an emulator, and reading its SSE replies.
-import { readSSEEvents, type ChatSSEEvent } from "../../src/chat/sse.js";
+import { readSSEEvents, type ChatSSEEvent } from "../../src/chat/sse/index.js";
 import { EMULATOR_CREDENTIALS } from "../../src/testing/node.js";
 import { startWorker, type RunningWorker, type StartWorkerOptions } from "../../worker-example/local/run-worker.mjs";
 

@@ -1,0 +1,125 @@
+// Options of ChatBedrockConverse: constructor fields, per-call options and the request settings they share.
+import type { BedrockRuntime } from "../../client/bedrock-runtime.js";
+import type { BedrockRuntimeOptions } from "../../client/options.js";
+import type {
+  DocumentType,
+  GuardrailStreamConfiguration,
+  OutputConfig,
+  PerformanceConfiguration,
+  ServiceTier,
+  ServiceTierType,
+} from "../../wire/index.js";
+import type { CachePointsOptions } from "../request/index.js";
+import type { ToolChoiceInput, ToolInput } from "../tools/index.js";
+
+/** Extended thinking: Anthropic's `{ type: "enabled", budget_tokens }`, a budget, or `false` to turn it off. */
+export type ThinkingOption =
+  | { type: "enabled"; budget_tokens: number; [key: string]: unknown }
+  | { type: "adaptive" | "disabled"; [key: string]: unknown }
+  | number
+  | false;
+
+/**
+ * Automatic prompt-cache points: `true` places them at every spot with Bedrock's default TTL;
+ * an object picks the TTL and the spots (see `placeCachePoints`).
+ */
+export type CachePointsOption = boolean | CachePointsOptions;
+
+/**
+ * The fields that shape a Converse request. Set on the constructor, they apply to every call;
+ * a call (or `withConfig` / `bindTools`) may override each one. Object fields merge key by key
+ * over the constructor's (`additionalModelRequestFields`, `guardrailConfig`, `requestMetadata`,
+ * `performanceConfig`); `null` removes a field for that call.
+ */
+export interface RequestSettings {
+  temperature?: number | null;
+  maxTokens?: number | null;
+  topP?: number | null;
+  stopSequences?: string[] | null;
+  /** Model-specific request fields, e.g. `{ top_k: 5 }` or `{ thinking: { … } }`. */
+  additionalModelRequestFields?: Record<string, DocumentType> | null;
+  /** JSON Pointer paths of model-specific response fields to return, e.g. `["/stop_sequence"]`. */
+  additionalModelResponseFieldPaths?: string[] | null;
+  /** `{ guardrailIdentifier, guardrailVersion, trace?, streamProcessingMode? }`. */
+  guardrailConfig?: GuardrailStreamConfiguration | null;
+  /** `{ latency: "optimized" }` for latency-optimized inference. */
+  performanceConfig?: PerformanceConfiguration | null;
+  /** `{ type: "priority" | "default" | "flex" | "reserved" }`, or the type alone. */
+  serviceTier?: ServiceTier | ServiceTierType | null;
+  /** Key-value pairs for invocation logs. */
+  requestMetadata?: Record<string, string> | null;
+  /** Shorthand merged into `additionalModelRequestFields.thinking`. */
+  thinking?: ThinkingOption | null;
+  /** Automatic cache points (off by default). */
+  cachePoints?: CachePointsOption | null;
+  /** Wrap the last user turn's text in `guardContent`, so the guardrail checks only it. */
+  guardLastTurnOnly?: boolean | null;
+  /** Whether streamed chunks carry `usage_metadata` (default true). */
+  streamUsage?: boolean | null;
+}
+
+/** The connection options that configure a new BedrockRuntime (not allowed next to `client`). */
+export const CONNECTION_FIELDS = [
+  "region",
+  "credentials",
+  "apiKey",
+  "endpoint",
+  "fetch",
+  "maxRetries",
+  "timeout",
+  "streamIdleTimeout",
+  "dangerouslyAllowBrowser",
+] as const;
+
+/** Constructor fields of `ChatBedrockConverse`: the client's connection options, documented there, plus the model's own. */
+export interface ChatBedrockConverseInput
+  extends RequestSettings,
+    Pick<BedrockRuntimeOptions, (typeof CONNECTION_FIELDS)[number]> {
+  /** Model ID, inference profile ID or ARN, e.g. `"us.anthropic.claude-sonnet-4-20250514-v1:0"`. */
+  model?: string;
+  /** Alias of `model`, as the AWS SDK names it. */
+  modelId?: string;
+  /** An existing client to reuse; connection options must not be passed with it. */
+  client?: BedrockRuntime;
+  /** `invoke` streams under the hood and returns the concatenated chunks. */
+  streaming?: boolean;
+  /** Receives warnings (tool choice downgraded, tool blocks sent as text). Default: `console.warn`, once per message. */
+  warn?: (message: string) => void;
+}
+
+/** Options of one call (and defaults bound with `withConfig` / `bindTools`). */
+export interface ChatBedrockConverseCallOptions extends RequestSettings {
+  signal?: AbortSignal;
+  /** Stop sequences for this call (LangChain's name; wins over `stopSequences`). */
+  stop?: string[];
+  tools?: readonly ToolInput[];
+  /** `"auto"`, `"any"`, `"none"`, a tool name, or a Bedrock / OpenAI / Anthropic tool choice object. */
+  tool_choice?: ToolChoiceInput;
+  /** Sets `toolSpec.strict` on the bound tools. */
+  strict?: boolean;
+  /** Converse's native structured output (`withStructuredOutput(…, { method: "jsonSchema" })` sets it). */
+  outputConfig?: OutputConfig | null;
+  /** Values for a Prompt management prompt's `{{variables}}`, when `model` is a prompt ARN. */
+  promptVariables?: Record<string, { text: string }>;
+  /** Largest number of parallel calls in `batch` (default: all at once). */
+  maxConcurrency?: number;
+}
+
+
+/** The request settings, in the order `toJSON` shows them. */
+export const SETTING_FIELDS = [
+  "temperature",
+  "maxTokens",
+  "topP",
+  "stopSequences",
+  "additionalModelRequestFields",
+  "additionalModelResponseFieldPaths",
+  "guardrailConfig",
+  "performanceConfig",
+  "serviceTier",
+  "requestMetadata",
+  "thinking",
+  "cachePoints",
+  "guardLastTurnOnly",
+  "streamUsage",
+] as const satisfies ReadonlyArray<keyof RequestSettings>;

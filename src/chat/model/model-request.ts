@@ -1,0 +1,86 @@
+// Messages + merged call options → the exact Converse / ConverseStream request ChatBedrockConverse sends.
+import type { ConverseRequest, ConverseStreamRequest, ToolConfiguration } from "../../wire/index.js";
+import { placeCachePoints, convertMessages, type CachePointsOptions, type Tool, type ToolChoice } from "../request/index.js";
+import { convertToolChoice, convertTools, toolNames } from "../tools/index.js";
+import type { BaseMessage } from "../messages/index.js";
+import type { ChatBedrockConverseCallOptions } from "./model-options.js";
+import { resolveSettings, type ResolvedSettings } from "./model-settings.js";
+
+export interface BuildRequestInput {
+  modelId: string;
+  messages: readonly BaseMessage[];
+  /** Constructor settings, bound defaults and call options, already merged. */
+  options: ChatBedrockConverseCallOptions;
+  /** ConverseStream takes `guardrailConfig.streamProcessingMode`; Converse does not. */
+  operation: "converse" | "converse-stream";
+  warn: (message: string) => void;
+}
+
+export interface BuiltRequest {
+  request: ConverseStreamRequest;
+  settings: ResolvedSettings;
+}
+
+/**
+ * Builds the request body. Tools and `tool_choice` are converted (a forced choice becomes
+ * `auto`, with a warning, while thinking is on; `"none"` sends no tools), the messages follow
+ * Bedrock's conversation rules, cache points are placed when `cachePoints` asks for them, and
+ * every setting left unset stays out of the body.
+ * @example
+ * buildConverseRequest({ modelId, messages: [new HumanMessage("Hi")], options: { temperature: 0 }, operation: "converse", warn });
+ * // { request: { modelId, messages: [{ role: "user", content: [{ text: "Hi" }] }], inferenceConfig: { temperature: 0 } }, … }
+ */
+export function buildConverseRequest(input: BuildRequestInput): BuiltRequest {
+  const { options, warn } = input;
+  const settings = resolveSettings(options);
+  const toolConfig = buildToolConfig(options, settings, warn);
+  const { system, messages } = convertMessages(input.messages, {
+    toolsBound: toolConfig !== undefined,
+    warn,
+    guardLastTurnOnly: settings.guardLastTurnOnly,
+  });
+
+  let parts = { system, messages, toolConfig };
+  if (settings.cachePoints) parts = placeCachePoints(parts, cachePointOptions(settings.cachePoints));
+
+  const request: ConverseRequest = { modelId: input.modelId, messages: parts.messages };
+  if (parts.system.length > 0) request.system = parts.system;
+  if (settings.inferenceConfig) request.inferenceConfig = settings.inferenceConfig;
+  if (parts.toolConfig) request.toolConfig = parts.toolConfig as ToolConfiguration;
+  if (settings.additionalModelRequestFields) request.additionalModelRequestFields = settings.additionalModelRequestFields;
+  if (settings.additionalModelResponseFieldPaths) request.additionalModelResponseFieldPaths = settings.additionalModelResponseFieldPaths;
+  if (settings.guardrailConfig) request.guardrailConfig = guardrailFor(settings.guardrailConfig, input.operation);
+  if (settings.performanceConfig) request.performanceConfig = settings.performanceConfig;
+  if (settings.serviceTier) request.serviceTier = settings.serviceTier;
+  if (settings.requestMetadata) request.requestMetadata = settings.requestMetadata;
+  if (options.outputConfig) request.outputConfig = options.outputConfig;
+  if (options.promptVariables) request.promptVariables = options.promptVariables;
+  return { request, settings };
+}
+
+function buildToolConfig(
+  options: ChatBedrockConverseCallOptions,
+  settings: ResolvedSettings,
+  warn: (message: string) => void,
+): { tools: Tool[]; toolChoice?: ToolChoice } | undefined {
+  const tools = convertTools(options.tools ?? [], options.strict !== undefined ? { strict: options.strict } : {});
+  const choice = convertToolChoice(options.tool_choice, {
+    thinkingEnabled: settings.thinkingEnabled,
+    warn,
+    toolNames: toolNames(tools),
+  });
+  // Converse has no "none": the request goes without tools (history tool blocks become text).
+  if (choice === "none" || tools.length === 0) return undefined;
+  return choice === undefined ? { tools } : { tools, toolChoice: choice };
+}
+
+function cachePointOptions(option: NonNullable<ResolvedSettings["cachePoints"]>): CachePointsOptions {
+  return typeof option === "boolean" ? {} : option;
+}
+
+// Converse refuses `streamProcessingMode`, which only ConverseStream knows.
+function guardrailFor(config: NonNullable<ResolvedSettings["guardrailConfig"]>, operation: BuildRequestInput["operation"]) {
+  if (operation === "converse-stream" || config.streamProcessingMode === undefined) return config;
+  const { streamProcessingMode: _streamOnly, ...rest } = config;
+  return rest;
+}
