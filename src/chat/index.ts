@@ -38,7 +38,7 @@ export {
   type InputTokenDetails,
   type OutputTokenDetails,
 } from "./messages/index.js";
-export type { ChatInput, MessageLike, CachePointsOptions, CachePointSpot, CacheTtl } from "./request/index.js";
+export type { ChatInput, MessageLike, CachePointsOptions, CachePointSpot } from "./request/index.js";
 export type { ToolInput, OpenAIToolDefinition, NamedToolDefinition, ToolChoiceInput, JsonSchema, OutputFormatOptions } from "./tools/index.js";
 export {
   ChatBedrockConverse,

@@ -1,6 +1,6 @@
 // Which region a call goes to: `region`, then the model ARN's region, then AWS_REGION (as options.ts documents).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BedrockRuntime } from "../../src/index.js";
+import { BedrockRuntime, ChatBedrockConverse } from "../../src/index.js";
 import { BedrockInputError } from "../../src/errors/index.js";
 
 const ARN = "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.amazon.nova-micro-v1:0";
@@ -48,5 +48,16 @@ describe("region resolution order", () => {
   it("a malformed AWS_REGION is refused when the client is built, naming the variable", () => {
     process.env.AWS_REGION = "not a region";
     expect(() => new BedrockRuntime({ credentials })).toThrow(/AWS_REGION must look like/);
+  });
+
+  it("ChatBedrockConverse resolves in the same order: an eu-west-1 ARN beats AWS_REGION=us-west-2", async () => {
+    process.env.AWS_REGION = "us-west-2";
+    const hosts: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      hosts.push(new URL(new Request(input, init).url).host);
+      return Response.json({ output: { message: { role: "assistant", content: [{ text: "ok" }] } }, stopReason: "end_turn", usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 }, metrics: { latencyMs: 1 } });
+    };
+    await new ChatBedrockConverse({ model: ARN, credentials, fetch, maxRetries: 0 }).invoke("hi");
+    expect(hosts).toEqual(["bedrock-runtime.eu-west-1.amazonaws.com"]);
   });
 });

@@ -1,6 +1,7 @@
 // $fault per class: the AWS SDK's value for the modelled exceptions, "client" for what the caller did locally.
 import { describe, expect, it } from "vitest";
 import * as errors from "../../src/errors/index.js";
+import { OutputParserException } from "../../src/chat/index.js";
 
 // From @aws-sdk/client-bedrock-runtime's generated exception classes: only these two are "server".
 const SDK_SERVER = new Set(["InternalServerException", "ServiceUnavailableException"]);
@@ -43,6 +44,10 @@ describe("$fault", () => {
     const Ctor = errors[name] as unknown as errors.ExceptionClass;
     expect(new Ctor("m").$fault).toBe(fault);
     expect(new Ctor("m", { status: fault === "client" ? 503 : 400 }).$fault).toBe(fault);
+  });
+
+  it("OutputParserException (a reply the caller's schema refuses) is client", () => {
+    expect(new OutputParserException("m").$fault).toBe("client");
   });
 
   it("an unmodelled error takes its fault from the status", () => {

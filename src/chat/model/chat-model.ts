@@ -5,7 +5,8 @@ import { BedrockInputError } from "../../errors/index.js";
 import { regionFromModelArn } from "../../wire/index.js";
 import { runBatch, type BatchOptions } from "./batch.js";
 import { ChatStream } from "./chat-stream.js";
-import { toCachePoint, coerceMessages, type ChatInput, type CachePointBlock, type CacheTtl } from "../request/index.js";
+import { toCachePoint, coerceMessages, type ChatInput, type CachePointBlock } from "../request/index.js";
+import type { CacheTTL } from "../../wire/index.js";
 import { convertConverseResponse, createStreamConverter, type StreamConverter } from "../response/index.js";
 import { convertTools, toolNames, type ToolInput } from "../tools/index.js";
 import { AIMessageChunk, type AIMessage, type BaseMessage } from "../messages/index.js";
@@ -101,7 +102,7 @@ export class ChatBedrockConverse {
       ...(fields.credentials !== undefined && { credentials: MASK }),
       ...(fields.apiKey !== undefined && { apiKey: MASK }),
     };
-    const region = fields.region ?? (fields.client ? undefined : (regionFromEnv() ?? regionFromModelArn(model)));
+    const region = fields.region ?? (fields.client ? undefined : (regionFromModelArn(model) ?? regionFromEnv()));
     this.#shared = { client, model, region, settings, streaming: fields.streaming === true, warn: fields.warn ?? warnOnce(), shown };
   }
 
@@ -141,7 +142,7 @@ export class ChatBedrockConverse {
   }
 
   /** A Bedrock cache point block: `{ cachePoint: { type: "default", ttl? } }`, for system, messages or tools. */
-  static createCachePoint(ttl?: CacheTtl): { cachePoint: CachePointBlock } {
+  static createCachePoint(ttl?: CacheTTL): { cachePoint: CachePointBlock } {
     return { cachePoint: toCachePoint({ cachePoint: { type: "default", ...(ttl !== undefined && { ttl }) } }, "createCachePoint") };
   }
 

@@ -30,7 +30,8 @@ function checkClient(fields: ChatBedrockConverseInput): BedrockRuntime {
 function newClient(fields: ChatBedrockConverseInput, model: string): BedrockRuntime {
   const options: BedrockRuntimeOptions = {};
   for (const key of CONNECTION_FIELDS) if (fields[key] !== undefined) (options as Record<string, unknown>)[key] = fields[key];
-  const region = fields.region ?? regionFromEnv() ?? regionFromModelArn(model);
+  // The client's documented order: `region`, then the model ARN's region, then AWS_REGION.
+  const region = fields.region ?? regionFromModelArn(model) ?? regionFromEnv();
   if (region === undefined) {
     throw new BedrockInputError("region is required: pass `region`, set AWS_REGION, or use a model ARN that names one");
   }

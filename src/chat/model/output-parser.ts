@@ -17,7 +17,7 @@ export class OutputParserException extends BedrockError {
   readonly issues: readonly string[];
 
   constructor(message: string, options: { llmOutput?: string; issues?: readonly string[]; cause?: unknown } = {}) {
-    super(message, { retryable: false, code: "OutputParserException", ...(options.cause !== undefined && { cause: options.cause }) });
+    super(message, { retryable: false, fault: "client", code: "OutputParserException", ...(options.cause !== undefined && { cause: options.cause }) });
     this.llmOutput = options.llmOutput;
     this.issues = options.issues ?? [];
   }

@@ -1,5 +1,6 @@
 // The `cachePoints` option: places Bedrock prompt-cache points where they pay, up to the 4 a request allows.
-import { withTtl, type CacheTtl } from "./convert-cache-point.js";
+import type { CacheTTL } from "../../wire/index.js";
+import { withTtl } from "./convert-cache-point.js";
 import type { CachePointBlock, ContentBlock, Message, SystemContentBlock, Tool } from "./convert-wire-types.js";
 
 /** Bedrock accepts at most this many cache points in one request (system, tools and messages together). */
@@ -21,7 +22,7 @@ export const CACHE_POINT_PRIORITY: readonly CachePointSpot[] = ["system", "lastT
 
 export interface CachePointsOptions {
   /** Cache lifetime for the points placed: "5m" (Bedrock's default) or "1h". */
-  ttl?: CacheTtl;
+  ttl?: CacheTTL;
   /** Spots to use; default all four, filled in `CACHE_POINT_PRIORITY` order. */
   where?: readonly CachePointSpot[];
 }

@@ -5,7 +5,6 @@ import { isObject } from "../../internal/index.js";
 import type { CacheTTL } from "../../wire/index.js";
 
 /** How long a cache point lives: src/wire's `CacheTTL` ("5m" | "1h"). */
-export type CacheTtl = CacheTTL;
 
 /** `{ cachePoint: { … } }` (Bedrock, LangChain) or `{ type: "cache_point" }`. */
 export function isCachePointLike(block: unknown): block is Record<string, unknown> {

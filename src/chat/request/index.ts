@@ -1,7 +1,7 @@
 // Request room: our messages → the Converse request (input coercion, turns, content, media, reasoning replay, cache points).
 export { coerceMessages, type ChatInput, type MessageLike } from "./convert-input.js";
 export { convertMessages, convertSystemContent, type ConvertMessagesOptions, type ConvertedMessages } from "./convert-messages.js";
-export { toCachePoint, isCachePointLike, type CacheTtl } from "./convert-cache-point.js";
+export { toCachePoint, isCachePointLike } from "./convert-cache-point.js";
 export {
   placeCachePoints,
   countCachePoints,

@@ -1,5 +1,6 @@
 // Round trips over recorded Bedrock traffic: a reply converted to a message, then sent back in
 // the next request, must reproduce what Bedrock sent (and, where recorded, what the next request held).
+import { conformanceUrl } from "../../conformance.js";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { convertMessages } from "../../../src/chat/request/convert-messages.js";
@@ -7,7 +8,7 @@ import { convertConverseResponse } from "../../../src/chat/response/convert-resp
 import { createStreamConverter } from "../../../src/chat/response/convert-stream.js";
 import { AIMessageChunk, HumanMessage, ToolMessage } from "../../../src/chat/messages/messages.js";
 
-const recorded = new URL("../../../../shared/conformance/recorded/", import.meta.url);
+const recorded = conformanceUrl("recorded/");
 const load = (path: string) => JSON.parse(readFileSync(new URL(path, recorded), "utf8"));
 
 interface RecordedEvent {

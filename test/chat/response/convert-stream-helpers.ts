@@ -1,11 +1,12 @@
 // Test helpers: recorded fixtures as one-key events, folding events into a Converse response,
 // and running a stream converter to a concatenated chunk.
+import { conformanceUrl } from "../../conformance.js";
 import { readFileSync, readdirSync } from "node:fs";
 import { createStreamConverter } from "../../../src/chat/response/convert-stream.js";
 import type { ConverseResponseLike, ConverseStreamOutputLike, OutputContentBlock } from "../../../src/chat/response/convert-response-shapes.js";
 import { AIMessageChunk } from "../../../src/chat/messages/messages.js";
 
-export const RECORDED = new URL("../../../../shared/conformance/recorded/", import.meta.url);
+export const RECORDED = conformanceUrl("recorded/");
 
 type Event = ConverseStreamOutputLike;
 

@@ -1,10 +1,11 @@
+import { conformanceUrl } from "../../conformance.js";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { BedrockInputError } from "../../../src/errors/index.js";
 import { convertTools, toolNames } from "../../../src/chat/tools/convert-tools.js";
 
-const conformance = new URL("../../../../shared/conformance/recorded/", import.meta.url);
+const conformance = conformanceUrl("recorded/");
 const weatherJson = { type: "object", properties: { location: { type: "string" } }, required: ["location"] };
 const weatherSpec = {
   toolSpec: { name: "get_weather", description: "Get the weather for a location.", inputSchema: { json: weatherJson } },
