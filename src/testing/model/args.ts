@@ -19,7 +19,7 @@ import { isObject } from "../../internal/index.js";
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The schema's main type: the first non-null of `type`, or of the first `anyOf`/`oneOf` branch. */
-function typeOf(schema: JsonObject): string | undefined {
+export function typeOf(schema: JsonObject): string | undefined {
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
   if (typeof type === "string") return type;
   for (const branch of [...(Array.isArray(schema.anyOf) ? schema.anyOf : []), ...(Array.isArray(schema.oneOf) ? schema.oneOf : [])]) {
@@ -118,25 +118,43 @@ export function defaultFor(schema: JsonObject): unknown {
   }
 }
 
-/** Fills an object schema from `text` by the rule above; `fallback` feeds a lone string property. */
-export function argumentsFromText(schema: JsonObject, text: string, fallback?: string): JsonObject {
+/** Rules 1-2: the properties that `prop=value` pairs in `text` give, coerced (nothing else filled). */
+export function pairedArguments(schema: JsonObject, text: string): JsonObject {
   const properties = isObject(schema.properties) ? schema.properties : {};
-  const names = Object.keys(properties);
-  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : [];
-  const pairs = findPairs(text, names);
+  const pairs = findPairs(text, Object.keys(properties));
   const out: JsonObject = {};
-  for (const name of names) {
+  for (const name of Object.keys(properties)) {
     const raw = pairs.get(name);
     const value = raw === undefined ? undefined : coerce(raw, isObject(properties[name]) ? properties[name] : {});
     if (value !== undefined) out[name] = value;
   }
-  const stringProp = (name: string | undefined) => name !== undefined && isObject(properties[name]) && typeOf(properties[name]) === "string";
-  const lone = required.length === 1 ? required[0] : required.length === 0 && names.length === 1 ? names[0] : undefined;
-  if (fallback !== undefined && fallback.trim() !== "" && stringProp(lone) && out[lone!] === undefined) out[lone!] = fallback.trim();
-  for (const name of required) {
+  return out;
+}
+
+/** The schema's `required` names that are strings. */
+export function requiredOf(schema: JsonObject): string[] {
+  return Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : [];
+}
+
+/** Rule 4: required properties still without a value get their default (`out` is filled in place and returned). */
+export function fillDefaults(schema: JsonObject, out: JsonObject): JsonObject {
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  for (const name of requiredOf(schema)) {
     if (out[name] === undefined) out[name] = defaultFor(isObject(properties[name]) ? properties[name] : {});
   }
   return out;
+}
+
+/** Fills an object schema from `text` by the rule above; `fallback` feeds a lone string property. */
+export function argumentsFromText(schema: JsonObject, text: string, fallback?: string): JsonObject {
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  const names = Object.keys(properties);
+  const required = requiredOf(schema);
+  const out = pairedArguments(schema, text);
+  const stringProp = (name: string | undefined) => name !== undefined && isObject(properties[name]) && typeOf(properties[name]) === "string";
+  const lone = required.length === 1 ? required[0] : required.length === 0 && names.length === 1 ? names[0] : undefined;
+  if (fallback !== undefined && fallback.trim() !== "" && stringProp(lone) && out[lone!] === undefined) out[lone!] = fallback.trim();
+  return fillDefaults(schema, out);
 }
 
 /** JSON with a space after `:` and `,`, as models write it (so a stream splits it into words). */

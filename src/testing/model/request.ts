@@ -6,6 +6,8 @@ import { isObject } from "../../internal/index.js";
 export interface ToolSpecJson {
   name: string;
   schema: JsonObject;
+  /** The spec's `description` ("" when it has none). */
+  description: string;
 }
 
 export function messagesOf(request: JsonObject): JsonObject[] {
@@ -41,6 +43,11 @@ export function blocksText(content: JsonObject[]): string {
     .join("\n");
 }
 
+/** The system prompt's words: its `text` and guarded texts, joined with newlines ("" without a system prompt). */
+export function systemText(request: JsonObject): string {
+  return blocksText(Array.isArray(request.system) ? (request.system as unknown[]).filter(isObject) : []);
+}
+
 /** Bound tools with a toolSpec (cache points and system tools are skipped). */
 export function toolSpecs(request: JsonObject): ToolSpecJson[] {
   const config = request.toolConfig;
@@ -49,7 +56,7 @@ export function toolSpecs(request: JsonObject): ToolSpecJson[] {
     const spec = isObject(tool) ? tool.toolSpec : undefined;
     if (!isObject(spec) || typeof spec.name !== "string") return [];
     const schema = isObject(spec.inputSchema) && isObject(spec.inputSchema.json) ? spec.inputSchema.json : {};
-    return [{ name: spec.name, schema }];
+    return [{ name: spec.name, schema, description: typeof spec.description === "string" ? spec.description : "" }];
   });
 }
 

@@ -1,9 +1,14 @@
-// The built-in model's tool rules: which bound tools the user's text names, their toolUse blocks, result summaries.
+// The built-in model's tool rules: which bound tools to call (named, forced or inferred), their toolUse blocks, result summaries.
 import { argumentsFromText } from "./args.js";
 import { base64Url, sha256 } from "./hash.js";
-import { contentOf, messagesOf, toolChoiceOf, toolSpecs, type ToolSpecJson } from "./request.js";
+import { inferArguments } from "./infer-args.js";
+import { inferTool } from "./infer-tool.js";
+import { findMention } from "./mentions.js";
+import { contentOf, messagesOf, systemText, toolChoiceOf, toolSpecs, type ToolSpecJson } from "./request.js";
 import type { JsonObject } from "../types.js";
 import { isObject } from "../../internal/index.js";
+
+export { findMention, nameSpellings } from "./mentions.js";
 
 /** A tool the model decided to call, with where its name appears in the text (-1: forced, not named). */
 export interface PlannedCall {
@@ -11,30 +16,15 @@ export interface PlannedCall {
   at: number;
   /** Length of the matched spelling of the name. */
   length: number;
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** Spellings of a tool name the text may use: as is, `_`/`-` as spaces, camelCase split into words. */
-export function nameSpellings(name: string): string[] {
-  const spaced = name.replace(/[_-]+/g, " ").trim();
-  const words = spaced.replace(/([a-z0-9])([A-Z])/g, "$1 $2");
-  return [...new Set([name, spaced, words])];
-}
-
-/** First place (and matched length) where the text names the tool, case-insensitively, as a whole word. */
-export function findMention(text: string, name: string): { at: number; length: number } | undefined {
-  let best: { at: number; length: number } | undefined;
-  for (const spelling of nameSpellings(name)) {
-    const match = new RegExp(`(?<![A-Za-z0-9_])${escape(spelling).replace(/ /g, "\\s+")}(?![A-Za-z0-9_])`, "i").exec(text);
-    if (match && (!best || match.index < best.at)) best = { at: match.index, length: match[0].length };
-  }
-  return best;
+  /** Chosen by infer-tool.ts (the text names no tool): its arguments follow infer-args.ts. */
+  inferred?: boolean;
 }
 
 /**
  * The calls to make: tools named in the text in order of mention (several → parallel calls);
- * `toolChoice.tool` forces that tool alone; `toolChoice.any` forces the first bound tool when none is named.
+ * `toolChoice.tool` forces that tool alone. When the text names none, the tool the system prompt
+ * demands or the one its words fit best (infer-tool.ts) is called; failing that `toolChoice.any`
+ * forces the first bound tool, and `auto` calls nothing.
  */
 export function planToolCalls(request: JsonObject, text: string): PlannedCall[] {
   const tools = toolSpecs(request);
@@ -51,8 +41,10 @@ export function planToolCalls(request: JsonObject, text: string): PlannedCall[] 
     if (!tool) return [];
     return [named.find((call) => call.tool === tool) ?? { tool, at: -1, length: 0 }];
   }
-  if (named.length === 0 && choice.kind === "any") return [{ tool: tools[0]!, at: -1, length: 0 }];
-  return named;
+  if (named.length > 0) return named;
+  const inferred = inferTool(tools, systemText(request), text);
+  if (inferred) return [{ tool: inferred, at: -1, length: 0, inferred: true }];
+  return choice.kind === "any" ? [{ tool: tools[0]!, at: -1, length: 0 }] : [];
 }
 
 const SEPARATORS = /^[\s:,\-–—]+/;
@@ -61,10 +53,12 @@ const SEPARATORS = /^[\s:,\-–—]+/;
  * Arguments of each planned call. With one call the whole text is searched for pairs; with several,
  * each call reads from its mention to the next mention (the first also gets the text before it).
  * A lone string property falls back to the text after the name (up to a `;` or newline), or the
- * whole text when none follows.
+ * whole text when none follows. An inferred call reads the whole text by infer-args.ts
+ * (`toolNames` are not taken as values).
  */
-export function callArguments(calls: PlannedCall[], text: string): JsonObject[] {
+export function callArguments(calls: PlannedCall[], text: string, toolNames: readonly string[] = []): JsonObject[] {
   return calls.map((call, i) => {
+    if (call.inferred) return inferArguments(call.tool.schema, text, toolNames);
     const start = i === 0 ? 0 : call.at;
     const end = i + 1 < calls.length ? calls[i + 1]!.at : text.length;
     const segment = calls.length === 1 ? text : text.slice(start, end);
@@ -81,7 +75,7 @@ export function toolUseId(request: JsonObject, name: string, index: number): str
 
 /** toolUse blocks for the planned calls. */
 export function toolUseBlocks(request: JsonObject, calls: PlannedCall[], text: string): JsonObject[] {
-  const args = callArguments(calls, text);
+  const args = callArguments(calls, text, toolSpecs(request).map((tool) => tool.name));
   return calls.map((call, i) => ({ toolUse: { toolUseId: toolUseId(request, call.tool.name, i), name: call.tool.name, input: args[i]! } }));
 }
 
