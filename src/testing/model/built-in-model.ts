@@ -108,8 +108,11 @@ function outputText(block: JsonObject): string {
  *   maxTokens × 4 characters ("max_tokens").
  * - **Tools.** With tools bound, a tool the text names (case-insensitive whole words; `_`/`-` may be
  *   spaces, camelCase may be split) is called: one toolUse per named tool, in order of mention,
- *   stopReason "tool_use". `toolChoice.tool` forces that tool; `toolChoice.any` forces the first
- *   tool when none is named. Arguments follow `argumentsFromText` (`prop=value` / `prop: value`
+ *   stopReason "tool_use". `toolChoice.tool` forces that tool. When none is named, the tool a
+ *   system sentence with "always"/"must" and "call"/"use" demands, else the tool whose name and
+ *   description words best fit the text (`infer-tool.ts`), is called, its arguments read from the
+ *   text's numbers, names and enum words (`infer-args.ts`); failing that `toolChoice.any` forces the
+ *   first tool. Named and forced calls follow `argumentsFromText` (`prop=value` / `prop: value`
  *   pairs coerced to the schema; a lone string property takes the text after the tool's name, or
  *   the whole text; required properties default to "", 0, false, …). IDs are `tooluse_` + 22
  *   URL-safe characters hashed from the conversation.

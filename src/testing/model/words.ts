@@ -12,7 +12,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     "a an the is are was were be been being am do does did done what whats who whom whose which when where why how " +
     "i me my mine you your yours we us our they them their he him his she her it its this that these those there here " +
     "of in on at to for from by with about into onto over under as than then so and or but nor not no yes if " +
-    "can could would should will shall may might must please kindly tell show give get set make let find " +
+    "can could would should will shall may might must please kindly ask tell show give get set make let find " +
     "use using call invoke run tool tools function functions like just some any all each every given " +
     "now right also very really much many more most lot thing things want need know"
   ).split(" "),
