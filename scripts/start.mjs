@@ -7,6 +7,7 @@
 // CHAT_ACCESS_TOKEN is the page's access token (against Bedrock one is made up when it is not set);
 // PORT (default 8787 when serving, any free port otherwise); START_ONCE=1 (or CI, or no terminal on
 // stdin) exits after the demo reply.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -17,6 +18,20 @@ const PROMPT = "I love programming.";
 const env = process.env;
 const truthy = (value) => value !== undefined && value !== "" && value !== "0" && value.toLowerCase() !== "false";
 const once = truthy(env.START_ONCE) || truthy(env.CI) || !process.stdin.isTTY;
+
+// `npm start` passes --build: tsc takes several seconds, so say what the wait is for.
+if (process.argv.includes("--build")) {
+  console.log("Building dist/ (tsc -p tsconfig.build.json)…");
+  const started = performance.now();
+  // npm_execpath is npm's own CLI when npm runs this script, which works on every platform.
+  const npm = env.npm_execpath ? [process.execPath, env.npm_execpath] : ["npm"];
+  const build = spawnSync(npm[0], [...npm.slice(1), "run", "build", "--silent"], { stdio: "inherit" });
+  if (build.status !== 0) {
+    console.error("The build failed (see above); nothing was started.");
+    process.exit(build.status ?? 1);
+  }
+  console.log(`Built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
 
 if (!existsSync(new URL("../dist/index.js", import.meta.url))) {
   console.error("dist/ is missing: run `npm start` (which builds first) or `npm run build`.");
@@ -129,6 +144,7 @@ async function demo(url, token) {
 
 const { bindings, close } = await backend();
 let worker;
+console.log("Starting workerd (bundling worker-example/ with esbuild, then booting the Worker)…");
 try {
   worker = await startWorker({
     bindings,

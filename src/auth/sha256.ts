@@ -11,6 +11,16 @@ export interface Checksum {
   reset(): void;
 }
 
+/**
+ * The three WebCrypto calls made here; `crypto.subtle` of any runtime fits. Declared rather than
+ * naming `SubtleCrypto`, which Node's types (without the DOM lib) do not declare globally.
+ */
+export interface SubtleDigest {
+  digest(algorithm: "SHA-256", data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+  importKey(format: "raw", key: Uint8Array<ArrayBuffer>, algorithm: { name: "HMAC"; hash: "SHA-256" }, extractable: false, usages: ["sign"]): Promise<unknown>;
+  sign(algorithm: "HMAC", key: unknown, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+}
+
 /** `new Sha256()` hashes; `new Sha256(secret)` computes an HMAC keyed with `secret`. */
 export type ChecksumConstructor = new (secret?: SourceData) => Checksum;
 
@@ -51,13 +61,13 @@ function jsDigest(key: Bytes | undefined, data: Bytes): Promise<Uint8Array> {
   return Promise.resolve(key === undefined ? sha256(data) : hmacSha256(key, data));
 }
 
-async function subtleDigest(subtle: SubtleCrypto, key: Bytes | undefined, data: Bytes): Promise<Uint8Array> {
+async function subtleDigest(subtle: SubtleDigest, key: Bytes | undefined, data: Bytes): Promise<Uint8Array> {
   if (key === undefined) return new Uint8Array(await subtle.digest("SHA-256", data));
   const cryptoKey = await subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
   return new Uint8Array(await subtle.sign("HMAC", cryptoKey, data));
 }
 
-function makeSha256(getSubtle: () => SubtleCrypto | undefined): ChecksumConstructor {
+function makeSha256(getSubtle: () => SubtleDigest | undefined): ChecksumConstructor {
   return class Sha256 implements Checksum {
     readonly #key: Bytes | undefined;
     #chunks: Bytes[] = [];
@@ -137,7 +147,7 @@ function makeSha256(getSubtle: () => SubtleCrypto | undefined): ChecksumConstruc
   };
 }
 
-function globalSubtle(): SubtleCrypto | undefined {
+function globalSubtle(): SubtleDigest | undefined {
   // `crypto.subtle` is undefined in browser pages served over plain http (not a secure context).
   return (globalThis as { crypto?: Crypto }).crypto?.subtle;
 }
@@ -154,7 +164,7 @@ function globalSubtle(): SubtleCrypto | undefined {
  */
 export const Sha256: ChecksumConstructor = /* @__PURE__ */ makeSha256(globalSubtle);
 
-/** A Sha256 bound to a given SubtleCrypto, or pure JS only when `subtle` is null (for tests and odd hosts). */
-export function createSha256(subtle: SubtleCrypto | null): ChecksumConstructor {
+/** A Sha256 bound to a given `crypto.subtle`, or pure JS only when `subtle` is null (for tests and odd hosts). */
+export function createSha256(subtle: SubtleDigest | null): ChecksumConstructor {
   return makeSha256(() => subtle ?? undefined);
 }

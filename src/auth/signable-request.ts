@@ -12,8 +12,27 @@ export interface SignableRequest {
   body?: Uint8Array | string;
 }
 
-/** Smithy's HttpRequest, taken from the signer's own signature so we need no @smithy/types import. */
-export type SmithyHttpRequest = Parameters<SignatureV4["presign"]>[0];
+/**
+ * Smithy's HttpRequest (`@smithy/types` http.d.ts), restated so the published .d.ts loads no
+ * Smithy types: theirs import `node:http` and `node:stream`, which a Worker or browser project lacks.
+ */
+export interface SmithyHttpRequest {
+  method: string;
+  protocol: string;
+  hostname: string;
+  port?: number;
+  path: string;
+  query?: Record<string, string | string[] | null>;
+  headers: Record<string, string>;
+  body?: unknown;
+  username?: string;
+  password?: string;
+  fragment?: string;
+}
+// Fails to compile if the signer's request type and ours drift apart, in either direction.
+type SignerRequest = Parameters<SignatureV4["presign"]>[0];
+type MustBeTrue<T extends true> = T;
+type SameShapeAsSigner = MustBeTrue<[SmithyHttpRequest, SignerRequest] extends [SignerRequest, SmithyHttpRequest] ? true : false>;
 type QueryMultiMap = Record<string, string | string[]>;
 
 // Fetch upper-cases exactly these methods and sends any other (e.g. `patch`) as written.

@@ -8,7 +8,9 @@ type Ctor = ExceptionClass;
 // `status` is left out (undefined) for the local errors, which no response carried. `fault` is
 // per class: the AWS SDK's for the modelled exceptions (only InternalServerException and
 // ServiceUnavailableException are "server" in its Bedrock Runtime model), ours for the rest.
-function define(name: string, defaults: { status?: number; retryable: boolean; fault: "client" | "server" }) {
+// The declared return type keeps the emitted .d.ts at `typeof BedrockError`: inferred, it would
+// spell out Error's static side, which under @types/node names `NodeJS.CallSite`.
+function define(name: string, defaults: { status?: number; retryable: boolean; fault: "client" | "server" }): typeof BedrockError {
   const cls = class extends BedrockError {
     constructor(message: string, options: BedrockErrorOptions = {}) {
       super(message, { status: defaults.status, retryable: defaults.retryable, code: name, ...options, fault: defaults.fault });

@@ -1,9 +1,10 @@
 // Verified frame bytes → { headers, body }: a lean header parser producing Smithy's Message shape.
-import { Int64, type Message, type MessageHeaderValue, type MessageHeaders } from "@smithy/eventstream-codec";
+import { Int64 } from "@smithy/eventstream-codec";
 import { StreamDecodeError } from "../errors/index.js";
 import { HEADERS_LENGTH_OFFSET, HEADERS_OFFSET, MESSAGE_CRC_LENGTH, MIN_FRAME_LENGTH, readUint32 } from "./frame-splitter.js";
+import type { DecodedFrame as Message, MessageHeaderValue, MessageHeaders } from "./message.js";
 
-export type { Message as DecodedFrame, MessageHeaders, MessageHeaderValue };
+export type { DecodedFrame, MessageHeaders, MessageHeaderValue } from "./message.js";
 
 // Wire type codes of header values.
 const TRUE = 0;

@@ -1,5 +1,5 @@
 // Decoded frame → one-key ConverseStream event, or the typed error an exception/error frame carries.
-import type { Message, MessageHeaderValue } from "@smithy/eventstream-codec";
+import type { DecodedFrame as Message, MessageHeaderValue } from "./message.js";
 import { BedrockError, exceptionClassFor, ModelStreamErrorException, StreamDecodeError } from "../errors/index.js";
 import { deserializeStreamEvent, type ConverseStreamOutput } from "../wire/index.js";
 

@@ -56,7 +56,7 @@ describe("packaging of bedrock-edge/ai-sdk", () => {
 
   it("package.json: the ./ai-sdk export and @ai-sdk/provider as an optional peer", () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-    expect(pkg.exports["./ai-sdk"]).toEqual({ types: "./dist/ai-sdk/index.d.ts", import: "./dist/ai-sdk/index.js" });
+    expect(pkg.exports["./ai-sdk"]).toEqual({ types: "./dist/ai-sdk/index.d.ts", import: "./dist/ai-sdk/index.js", default: "./dist/ai-sdk/index.js" });
     expect(pkg.peerDependencies["@ai-sdk/provider"]).toBe("^3.0.0");
     expect(pkg.peerDependenciesMeta["@ai-sdk/provider"]).toEqual({ optional: true });
     expect(pkg.dependencies["@ai-sdk/provider"]).toBeUndefined();

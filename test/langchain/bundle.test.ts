@@ -60,7 +60,7 @@ describe("packaging", () => {
 
   it("package.json: the ./langchain export and @langchain/core as an optional peer", () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-    expect(pkg.exports["./langchain"]).toEqual({ types: "./dist/langchain/index.d.ts", import: "./dist/langchain/index.js" });
+    expect(pkg.exports["./langchain"]).toEqual({ types: "./dist/langchain/index.d.ts", import: "./dist/langchain/index.js", default: "./dist/langchain/index.js" });
     expect(pkg.peerDependencies["@langchain/core"]).toMatch(/^\^1\./);
     expect(pkg.peerDependenciesMeta["@langchain/core"]).toEqual({ optional: true });
     expect(pkg.dependencies["@langchain/core"]).toBeUndefined();

@@ -1,4 +1,4 @@
-// What LangGraph's context helpers do with and without AsyncLocalStorage (workerd without nodejs_compat has none).
+// What LangGraph's context helpers do with and without AsyncLocalStorage (a Worker has one only if set up, and only with nodejs_compat).
 import { AIMessage } from "@langchain/core/messages";
 import { tool } from "@langchain/core/tools";
 import { Annotation, Command, END, MemorySaver, START, StateGraph, getConfig, getCurrentTaskInput, interrupt } from "@langchain/langgraph";

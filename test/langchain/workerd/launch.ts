@@ -1,4 +1,4 @@
-// Bundles the agent Worker as wrangler would (workerd/worker/browser conditions) and runs it in workerd, no compatibility flags.
+// Bundles the agent Worker as wrangler would (workerd/worker/browser conditions) and runs it in workerd with the given flags.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -15,14 +15,21 @@ const here = fileURLToPath(new URL("./", import.meta.url));
 export interface WorkerRun {
   result: ScenarioResult;
   context: ContextReport;
-  /** Node built-in modules the bundle imports (must be none: no nodejs_compat). */
+  /** Node built-in modules the bundle leaves to workerd (none unless the AsyncLocalStorage setup is in). */
   nodeImports: string[];
   compatibilityDate: string;
   version: string;
 }
 
-/** Cap'n Proto config: one Worker, no compatibility flags, outbound fetches allowed to loopback. */
-function config(compatibilityDate: string): string {
+export interface WorkerdRunOptions {
+  /** [] is what a new Worker gets (nodejs_compat on from date 2026-08-04); ["no_nodejs_compat", "no_nodejs_compat_v2"] is Web-only. */
+  compatibilityFlags: readonly string[];
+  /** Bundle worker-with-als.ts (node:async_hooks left to workerd) instead of worker.ts. */
+  asyncLocalStorage: boolean;
+}
+
+/** Cap'n Proto config: one Worker with the given flags, outbound fetches allowed to loopback. */
+function config(compatibilityDate: string, compatibilityFlags: readonly string[]): string {
   return `using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
@@ -36,25 +43,28 @@ const config :Workerd.Config = (
 const agentWorker :Workerd.Worker = (
   modules = [(name = "worker.mjs", esModule = embed "worker.mjs")],
   compatibilityDate = ${JSON.stringify(compatibilityDate)},
-  compatibilityFlags = [],
+  compatibilityFlags = ${JSON.stringify(compatibilityFlags)},
   globalOutbound = "loopback",
 );
 `;
 }
 
-export async function runInWorkerd(baseUrl: string): Promise<WorkerRun> {
+export async function runInWorkerd(baseUrl: string, options: WorkerdRunOptions): Promise<WorkerRun> {
   const { binary, compatibilityDate, version } = workerd();
-  const outDir = join(here, "../.out/workerd");
+  const variant = `${options.asyncLocalStorage ? "als" : "plain"}-${options.compatibilityFlags.length === 0 ? "default" : "web"}`;
+  const outDir = join(here, `../.out/workerd-${variant}`);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const bundle = await build({
-    entryPoints: [join(here, "worker.ts")],
+    entryPoints: [join(here, options.asyncLocalStorage ? "worker-with-als.ts" : "worker.ts")],
     outfile: join(outDir, "worker.mjs"),
     bundle: true,
     format: "esm",
     platform: "browser",
     conditions: ["workerd", "worker", "browser"],
     target: "es2022",
+    // As wrangler does under nodejs_compat: node:* modules are workerd's own.
+    external: options.asyncLocalStorage ? ["node:async_hooks"] : [],
     metafile: true,
     logLevel: "silent",
     legalComments: "none",
@@ -62,7 +72,7 @@ export async function runInWorkerd(baseUrl: string): Promise<WorkerRun> {
   const nodeImports = Object.values(bundle.metafile.outputs).flatMap((o) =>
     o.imports.filter((i) => i.external && /^(node:|async_hooks$|fs$|child_process$)/.test(i.path)).map((i) => i.path),
   );
-  writeFileSync(join(outDir, "config.capnp"), config(compatibilityDate));
+  writeFileSync(join(outDir, "config.capnp"), config(compatibilityDate, options.compatibilityFlags));
 
   // --control-fd=3: workerd reports the port it bound, so port 0 needs no guessing.
   const child = spawn(binary, ["serve", "config.capnp", "--control-fd=3"], { cwd: outDir, stdio: ["ignore", "pipe", "pipe", "pipe"] });
