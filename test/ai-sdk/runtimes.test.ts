@@ -30,8 +30,11 @@ describe("useChat's stream from bedrock-edge/ai-sdk", () => {
     }
   });
 
-  it("workerd (no compatibility flags): the same chunks as in Node", { timeout: 90_000 }, async () => {
-    const run = await runInWorkerd(emulator.url);
+  it.each([
+    ["the default flags (nodejs_compat on)", []],
+    ["nodejs_compat turned off", ["no_nodejs_compat", "no_nodejs_compat_v2"]],
+  ])("workerd with %s: the same chunks as in Node", { timeout: 90_000 }, async (_mode, flags) => {
+    const run = await runInWorkerd(emulator.url, flags);
     expect(run.engine).toBe("Cloudflare-Workers");
     expect(run.report).toEqual(node);
   });

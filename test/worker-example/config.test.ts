@@ -17,7 +17,7 @@ describe("wrangler.toml", () => {
     expect(existsSync(new URL(`../../${toml.main}`, import.meta.url))).toBe(true);
   });
 
-  it("asks for no compatibility flags (no nodejs_compat)", () => {
+  it("asks for no compatibility flags (the date's defaults, nodejs_compat on from 2026-08-04)", () => {
     expect(toml.compatibilityFlags).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-// The Worker example end to end in workerd (no nodejs_compat): the page, POST /chat streaming SSE from the emulator, auth from bindings.
+// The Worker example end to end in workerd (the date's default flags, as wrangler.toml sets none): the page, POST /chat streaming SSE from the emulator, auth from bindings.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, startEmulator, type RunningEmulator } from "../../src/testing/node.js";
 import type { RunningWorker } from "../../worker-example/local/run-worker.mjs";

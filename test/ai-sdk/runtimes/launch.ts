@@ -38,10 +38,13 @@ function unwrap(reply: WrapperReply, log = ""): RuntimeRun {
   return { engine: reply.engine, report: reply.report };
 }
 
-/** Bundled as wrangler would (workerd/worker/browser conditions), no compatibility flags. */
-export async function runInWorkerd(baseUrl: string): Promise<RuntimeRun> {
+/**
+ * Bundled as wrangler would (workerd/worker/browser conditions). No flags means the date's defaults
+ * (nodejs_compat on from 2026-08-04); pass the no_nodejs_compat pair for a pure Web Worker.
+ */
+export async function runInWorkerd(baseUrl: string, compatibilityFlags: readonly string[] = []): Promise<RuntimeRun> {
   const { binary, compatibilityDate: newest } = workerd();
-  const dir = outDir("workerd");
+  const dir = outDir(compatibilityFlags.length === 0 ? "workerd" : "workerd-web");
   await buildSuite({
     wrapper: "../ai-sdk/runtimes/worker.ts",
     outFile: join(dir, "worker.mjs"),
@@ -49,7 +52,7 @@ export async function runInWorkerd(baseUrl: string): Promise<RuntimeRun> {
     conditions: ["workerd", "worker", "browser"],
     library: "bundle",
   });
-  writeFileSync(join(dir, "config.capnp"), workerdConfig({ moduleFile: "worker.mjs", compatibilityDate: compatibilityDate(new Date(), newest) }));
+  writeFileSync(join(dir, "config.capnp"), workerdConfig({ moduleFile: "worker.mjs", compatibilityDate: compatibilityDate(new Date(), newest), compatibilityFlags }));
   const child = spawn(binary, ["serve", "config.capnp", "--control-fd=3"], { cwd: dir, stdio: ["ignore", "pipe", "pipe", "pipe"] });
   let log = "";
   child.stdout?.setEncoding("utf8").on("data", (c: string) => (log += c));
