@@ -17,7 +17,7 @@ export interface ProfiledRequest<R extends ConverseRequest = ConverseRequest> {
   warnings: string[];
 }
 
-/** The tool name a native structured output falls back to when its schema has no name. */
+/** The forced tool a refused native structured output falls back to (@ai-sdk/amazon-bedrock's jsonTool mode does the same). */
 export const FALLBACK_TOOL_NAME = "json_output";
 
 /**
@@ -124,8 +124,11 @@ function structuredOutput(request: ConverseRequest, profile: ModelProfile, warni
   if (!format || typeof format.schema !== "string") return;
   const schema: unknown = JSON.parse(format.schema);
   if (profile.supportsNativeStructuredOutput === false) {
-    const name = typeof format.name === "string" && /^[a-zA-Z0-9_-]{1,64}$/.test(format.name) ? format.name : FALLBACK_TOOL_NAME;
-    const description = typeof format.description === "string" && format.description !== "" ? format.description : name;
+    // One fixed name, so the reply parser (`jsonFromText`) knows the call from the caller's own tools.
+    const name = FALLBACK_TOOL_NAME;
+    const titled = typeof format.name === "string" && format.name !== "" ? `${format.name}: ` : "";
+    const own = typeof format.description === "string" && format.description !== "" ? format.description : "the answer as JSON";
+    const description = `${titled}${own}`;
     const { textFormat: _native, ...rest } = request.outputConfig!;
     if (Object.keys(rest).length > 0) request.outputConfig = rest;
     else delete request.outputConfig;

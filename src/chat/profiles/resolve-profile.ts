@@ -31,5 +31,5 @@ export function effectiveProfile(modelId: string, identity: ModelIdentity, optio
   const resolved = resolveProfile(modelId, identity);
   if (option === undefined || Object.keys(option).length === 0) return resolved;
   const base: ModelProfile = resolved ?? { name: "custom profile", provider: identity.provider ?? "unknown" };
-  return { ...base, ...option, name: option.name ?? `${base.name} (overridden)` };
+  return { ...base, ...option, name: option.name ?? (resolved ? `${resolved.name} (overridden)` : base.name) };
 }
