@@ -57,6 +57,15 @@ export {
   type BatchOptions,
 } from "./model/index.js";
 export {
+  applyProfile,
+  resolveProfile,
+  type ModelProfile,
+  type ProfileOption,
+  type ProfileOverrides,
+  type ReasoningEffort,
+  type ToolChoiceValue,
+} from "./profiles/index.js";
+export {
   toSSEResponse,
   readSSEEvents,
   readSSEChunks,

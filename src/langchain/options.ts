@@ -40,7 +40,7 @@ export interface ChatBedrockConverseInput extends BaseChatModelParams, Omit<Core
   bedrockBearerToken?: string;
   /** Stop sequences of every call (LangChain's name; same as `stopSequences`). */
   stop?: string[];
-  /** @langchain/aws: accepted for compatibility; Bedrock itself decides which tool choices a model takes. */
+  /** @langchain/aws / langchain-aws: the tool choices the model takes (overrides its profile's list; others are downgraded with a warning). */
   supportsToolChoiceValues?: Array<"auto" | "any" | "tool">;
 }
 
@@ -89,6 +89,9 @@ export function toCoreInput(fields: ChatBedrockConverseInput): CoreInput {
     // Requests go to the profile; `model` stays the model's name for tracing, as in @langchain/aws.
     core.model = fields.applicationInferenceProfile;
     delete core.modelId;
+    // The profile ARN names no model: `model` picks the quirk profile, as it drives capability checks in @langchain/aws.
+    const named = fields.model ?? fields.modelId;
+    if (core.baseModelId === undefined && named !== undefined && named !== fields.applicationInferenceProfile) core.baseModelId = named;
   }
   if (core.endpoint === undefined && fields.endpointHost !== undefined) core.endpoint = `https://${fields.endpointHost}`;
   if (core.apiKey === undefined && fields.bedrockBearerToken !== undefined) core.apiKey = fields.bedrockBearerToken;

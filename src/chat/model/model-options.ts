@@ -11,6 +11,7 @@ import type {
 } from "../../wire/index.js";
 import type { CachePointsOptions } from "../request/index.js";
 import type { ToolChoiceInput, ToolInput } from "../tools/index.js";
+import type { ProfileOption, ReasoningEffort, ToolChoiceValue } from "../profiles/index.js";
 
 /** Extended thinking: Anthropic's `{ type: "enabled", budget_tokens }`, a budget, or `false` to turn it off. */
 export type ThinkingOption =
@@ -56,6 +57,20 @@ export interface RequestSettings {
   guardLastTurnOnly?: boolean | null;
   /** Whether streamed chunks carry `usage_metadata` (default true). */
   streamUsage?: boolean | null;
+  /**
+   * LangChain's standard `reasoning_effort`, sent the way the model family takes it (Claude
+   * thinking, Nova 2 `reasoningConfig`, gpt-oss / DeepSeek `reasoning_effort`); ignored with a
+   * warning on models without an effort setting.
+   */
+  reasoningEffort?: ReasoningEffort | null;
+  /** The model's quirk profile: `false` sends requests unadjusted; an object overrides profile fields. */
+  profile?: ProfileOption | null;
+  /** langchain-aws's `provider`: the model family, for ARNs that do not name the model (e.g. `"anthropic"`). */
+  provider?: string | null;
+  /** langchain-aws's `base_model_id`: the model an application inference profile ARN runs. */
+  baseModelId?: string | null;
+  /** langchain-aws's `supports_tool_choice_values`: overrides the profile's list. */
+  supportsToolChoiceValues?: readonly ToolChoiceValue[] | null;
 }
 
 /** The connection options that configure a new BedrockRuntime (not allowed next to `client`). */
@@ -122,4 +137,9 @@ export const SETTING_FIELDS = [
   "cachePoints",
   "guardLastTurnOnly",
   "streamUsage",
+  "reasoningEffort",
+  "profile",
+  "provider",
+  "baseModelId",
+  "supportsToolChoiceValues",
 ] as const satisfies ReadonlyArray<keyof RequestSettings>;

@@ -5,6 +5,7 @@ import { convertToolChoice, convertTools, toolNames } from "../tools/index.js";
 import type { BaseMessage } from "../messages/index.js";
 import type { ChatBedrockConverseCallOptions } from "./model-options.js";
 import { resolveSettings, type ResolvedSettings } from "./model-settings.js";
+import { applyProfile, effectiveProfile, type ModelProfile, type ProfileOption } from "../profiles/index.js";
 
 export interface BuildRequestInput {
   modelId: string;
@@ -22,10 +23,11 @@ export interface BuiltRequest {
 }
 
 /**
- * Builds the request body. Tools and `tool_choice` are converted (a forced choice becomes
- * `auto`, with a warning, while thinking is on; `"none"` sends no tools), the messages follow
- * Bedrock's conversation rules, cache points are placed when `cachePoints` asks for them, and
- * every setting left unset stays out of the body.
+ * Builds the request body. Tools and `tool_choice` are converted (`"none"` sends no tools), the
+ * messages follow Bedrock's conversation rules, cache points are placed when `cachePoints` asks
+ * for them, and every setting left unset stays out of the body. Last, the model's quirk profile
+ * adjusts what the model would refuse (a forced choice becomes `auto` while thinking is on,
+ * `reasoningEffort` is mapped, …), each change with a warning; see `src/chat/profiles`.
  * @example
  * buildConverseRequest({ modelId, messages: [new HumanMessage("Hi")], options: { temperature: 0 }, operation: "converse", warn });
  * // { request: { modelId, messages: [{ role: "user", content: [{ text: "Hi" }] }], inferenceConfig: { temperature: 0 } }, … }
@@ -33,7 +35,7 @@ export interface BuiltRequest {
 export function buildConverseRequest(input: BuildRequestInput): BuiltRequest {
   const { options, warn } = input;
   const settings = resolveSettings(options);
-  const toolConfig = buildToolConfig(options, settings, warn);
+  const toolConfig = buildToolConfig(options, warn);
   const { system, messages } = convertMessages(input.messages, {
     toolsBound: toolConfig !== undefined,
     warn,
@@ -55,20 +57,33 @@ export function buildConverseRequest(input: BuildRequestInput): BuiltRequest {
   if (settings.requestMetadata) request.requestMetadata = settings.requestMetadata;
   if (options.outputConfig) request.outputConfig = options.outputConfig;
   if (options.promptVariables) request.promptVariables = options.promptVariables;
-  return { request, settings };
+  const profiled = applyProfile(request, profileFor(input.modelId, options), {
+    ...(options.reasoningEffort != null && { reasoningEffort: options.reasoningEffort }),
+  });
+  for (const warning of profiled.warnings) warn(warning);
+  return { request: profiled.request, settings };
+}
+
+/** The profile the request is adjusted by: the model's, with `profile` and `supportsToolChoiceValues` laid over it. */
+function profileFor(modelId: string, options: ChatBedrockConverseCallOptions): ModelProfile | undefined {
+  const identity = {
+    ...(options.provider != null && { provider: options.provider }),
+    ...(options.baseModelId != null && { baseModelId: options.baseModelId }),
+  };
+  let option: ProfileOption | undefined = options.profile ?? undefined;
+  if (option !== false && options.supportsToolChoiceValues != null) {
+    option = { ...option, supportsToolChoiceValues: options.supportsToolChoiceValues };
+  }
+  return effectiveProfile(modelId, identity, option);
 }
 
 function buildToolConfig(
   options: ChatBedrockConverseCallOptions,
-  settings: ResolvedSettings,
   warn: (message: string) => void,
 ): { tools: Tool[]; toolChoice?: ToolChoice } | undefined {
   const tools = convertTools(options.tools ?? [], options.strict !== undefined ? { strict: options.strict } : {});
-  const choice = convertToolChoice(options.tool_choice, {
-    thinkingEnabled: settings.thinkingEnabled,
-    warn,
-    toolNames: toolNames(tools),
-  });
+  // The thinking downgrade of a forced choice is the profile's (applyProfile), not done here.
+  const choice = convertToolChoice(options.tool_choice, { warn, toolNames: toolNames(tools) });
   // Converse has no "none": the request goes without tools (history tool blocks become text).
   if (choice === "none" || tools.length === 0) return undefined;
   return choice === undefined ? { tools } : { tools, toolChoice: choice };

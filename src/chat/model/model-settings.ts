@@ -10,7 +10,7 @@ import type { CachePointsOption, ChatBedrockConverseCallOptions, RequestSettings
 import { isObject, type Dict } from "../../internal/index.js";
 
 // Object settings merge key by key, so a call can add `trace` to the constructor's guardrail.
-const MERGED_OBJECTS = new Set<string>(["additionalModelRequestFields", "guardrailConfig", "requestMetadata", "performanceConfig"]);
+const MERGED_OBJECTS = new Set<string>(["additionalModelRequestFields", "guardrailConfig", "requestMetadata", "performanceConfig", "profile"]);
 
 /**
  * Lays `layer` over `base`: `undefined` keeps the base value, `null` clears it, object settings

@@ -64,6 +64,42 @@ function guardrail(field: string, value: unknown): void {
   if (value.streamProcessingMode !== undefined) oneOf(`${field}.streamProcessingMode`, value.streamProcessingMode, ["sync", "async"]);
 }
 
+// Field types of the `profile` option's overrides (profile-types.ts), for its up-front check.
+const PROFILE_BOOLEANS = [
+  "forcedToolChoiceWithThinking",
+  "rejectsSamplingParameters",
+  "rejectsTemperatureWithTopP",
+  "supportsStrictTools",
+  "supportsNativeStructuredOutput",
+  "sanitizesOutputSchema",
+  "adaptiveThinkingOnly",
+  "rejectsStopSequences",
+] as const;
+const REASONING_STYLES = ["anthropic-budget", "anthropic-adaptive", "nova-2", "reasoning-effort", "openai-nested", "none"] as const;
+const TOOL_CHOICE_VALUES = ["auto", "any", "tool"] as const;
+
+function toolChoiceValues(field: string, value: unknown): void {
+  if (!Array.isArray(value)) return fail(field, 'an array of "auto", "any", "tool"', value);
+  value.forEach((item, i) => oneOf(`${field}[${i}]`, item, TOOL_CHOICE_VALUES));
+}
+
+function profileOption(field: string, value: unknown): void {
+  if (value === false) return;
+  if (!isObject(value)) return fail(field, "false or an object of profile overrides", value);
+  const known = new Set<string>([...PROFILE_BOOLEANS, "name", "provider", "supportsToolChoiceValues", "maxUnionTypedParameters", "reasoning"]);
+  for (const key of Object.keys(value)) if (!known.has(key)) throw new BedrockInputError(`${field}.${key} is not a profile field`);
+  for (const key of PROFILE_BOOLEANS) if (value[key] !== undefined && typeof value[key] !== "boolean") fail(`${field}.${key}`, "a boolean", value[key]);
+  for (const key of ["name", "provider"]) if (value[key] !== undefined && (typeof value[key] !== "string" || value[key] === "")) fail(`${field}.${key}`, "a non-empty string", value[key]);
+  if (value.supportsToolChoiceValues !== undefined) toolChoiceValues(`${field}.supportsToolChoiceValues`, value.supportsToolChoiceValues);
+  const limit = value.maxUnionTypedParameters;
+  if (limit !== undefined && (typeof limit !== "number" || !Number.isInteger(limit) || limit < 0)) fail(`${field}.maxUnionTypedParameters`, "a non-negative integer", limit);
+  if (value.reasoning !== undefined) oneOf(`${field}.reasoning`, value.reasoning, REASONING_STYLES);
+}
+
+const nonEmptyString = (field: string, value: unknown): void => {
+  if (typeof value !== "string" || value.trim() === "") fail(field, "a non-empty string", value);
+};
+
 const CHECKS: { [K in keyof RequestSettings]-?: (field: string, value: unknown) => void } = {
   temperature: unitInterval,
   topP: unitInterval,
@@ -98,6 +134,11 @@ const CHECKS: { [K in keyof RequestSettings]-?: (field: string, value: unknown) 
   streamUsage: (field, value) => {
     if (typeof value !== "boolean") fail(field, "a boolean", value);
   },
+  reasoningEffort: (field, value) => oneOf(field, value, ["low", "medium", "high"]),
+  profile: profileOption,
+  provider: nonEmptyString,
+  baseModelId: nonEmptyString,
+  supportsToolChoiceValues: toolChoiceValues,
 };
 
 /** Checks every request setting present (`null` is allowed: it removes the field for a call). */

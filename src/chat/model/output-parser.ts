@@ -3,6 +3,7 @@ import { BedrockError } from "../../errors/index.js";
 import { checkJsonSchema, isStandardSchema, type JsonSchema } from "../tools/index.js";
 import type { AIMessage } from "../messages/index.js";
 import type { Dict } from "../../internal/index.js";
+import { FALLBACK_TOOL_NAME } from "../profiles/index.js";
 
 /**
  * The model's reply could not be turned into the requested structure: no tool call, text that
@@ -76,8 +77,14 @@ export function toolCallArgs(message: AIMessage, toolName: string): { args: Dict
   );
 }
 
-/** The JSON object in the reply's text (jsonSchema structured output); a Markdown code fence is tolerated. */
+/**
+ * The JSON object in the reply's text (jsonSchema structured output); a Markdown code fence is
+ * tolerated. On models whose profile refuses native structured output the request forced the
+ * `json_output` tool instead (see `applyProfile`): its arguments are the value then.
+ */
 export function jsonFromText(message: AIMessage): { value: unknown; raw: string } {
+  const call = message.tool_calls?.find((c) => c.name === FALLBACK_TOOL_NAME);
+  if (call) return { value: call.args, raw: JSON.stringify(call.args) };
   const raw = message.text;
   const fenced = /^\s*```(?:json)?\s*\n?([\s\S]*?)\n?```\s*$/.exec(raw);
   const body = (fenced ? fenced[1]! : raw).trim();

@@ -1,0 +1,203 @@
+// A built Converse request + the model's profile → the request that model accepts, and a warning per change.
+import { BedrockInputError } from "../../errors/index.js";
+import type { ConverseRequest, DocumentType, ToolConfiguration } from "../../wire/index.js";
+import { isObject, type Dict } from "../../internal/index.js";
+import { applyReasoningEffort } from "./reasoning-effort.js";
+import { countUnionParameters, sanitizeOutputSchema } from "./schema-limits.js";
+import type { ModelProfile, ReasoningEffort, ToolChoiceValue } from "./profile-types.js";
+
+export interface ApplyProfileOptions {
+  /** The standard effort, mapped to the family's fields. */
+  reasoningEffort?: ReasoningEffort | undefined;
+}
+
+export interface ProfiledRequest<R extends ConverseRequest = ConverseRequest> {
+  request: R;
+  /** One line per change made, for the chat model's `warn`. */
+  warnings: string[];
+}
+
+/** The forced tool a refused native structured output falls back to (@ai-sdk/amazon-bedrock's jsonTool mode does the same). */
+export const FALLBACK_TOOL_NAME = "json_output";
+
+/**
+ * Adjusts `request` to what `profile`'s model accepts: the reasoning effort mapped, refused
+ * sampling parameters, stop sequences and `strict` flags dropped, native structured output
+ * replaced by a forced tool (or its schema cleaned of refused keywords), tool choices the model
+ * refuses downgraded. Every change comes with a warning; without a profile nothing changes. A
+ * request over a hard limit (union-typed parameters) is a `BedrockInputError`. Pure: `request` is
+ * left as it was.
+ * @example
+ * applyProfile({ modelId, messages, inferenceConfig: { temperature: 0.2 } }, resolveProfile("anthropic.claude-opus-4-7"), {});
+ * // { request: { modelId, messages }, warnings: ["temperature was dropped: Claude Opus 4.7 refuses sampling parameters"] }
+ */
+export function applyProfile<R extends ConverseRequest>(input: R, profile: ModelProfile | undefined, options: ApplyProfileOptions = {}): ProfiledRequest<R> {
+  const request = copy(input);
+  const warnings: string[] = [];
+  if (options.reasoningEffort !== undefined) applyReasoningEffort(request, profile, options.reasoningEffort, warnings);
+  if (profile === undefined) return { request, warnings };
+
+  adaptiveThinking(request, profile, warnings);
+  samplingParameters(request, profile, warnings);
+  structuredOutput(request, profile, warnings);
+  strictTools(request, profile, warnings);
+  unionLimit(request, profile);
+  toolChoice(request, profile, warnings);
+
+  if (request.inferenceConfig && Object.keys(request.inferenceConfig).length === 0) delete request.inferenceConfig;
+  if (isObject(request.additionalModelRequestFields) && Object.keys(request.additionalModelRequestFields).length === 0) {
+    delete request.additionalModelRequestFields;
+  }
+  return { request, warnings };
+}
+
+// The parts applyProfile may change are copied; messages and system travel by reference.
+function copy<R extends ConverseRequest>(input: R): R {
+  const out = { ...input };
+  if (input.inferenceConfig) out.inferenceConfig = { ...input.inferenceConfig };
+  if (isObject(input.additionalModelRequestFields)) out.additionalModelRequestFields = { ...input.additionalModelRequestFields };
+  if (input.toolConfig) {
+    const tools = (input.toolConfig.tools ?? []).map((t) => (isObject((t as Dict).toolSpec) ? { toolSpec: { ...((t as Dict).toolSpec as Dict) } } : t));
+    out.toolConfig = { ...input.toolConfig, tools } as ToolConfiguration;
+  }
+  if (input.outputConfig) out.outputConfig = { ...input.outputConfig };
+  return out;
+}
+
+const fieldsOf = (request: ConverseRequest): Dict => (isObject(request.additionalModelRequestFields) ? request.additionalModelRequestFields : {});
+
+/** Thinking / reasoning is on: Claude's `thinking`, Nova's `reasoningConfig`, or a flat `reasoning_effort`. */
+export function reasoningOn(request: ConverseRequest): boolean {
+  const fields = fieldsOf(request);
+  const thinking = fields.thinking;
+  if (isObject(thinking) && (thinking.type === "enabled" || thinking.type === "adaptive")) return true;
+  if (isObject(fields.reasoningConfig) && fields.reasoningConfig.type === "enabled") return true;
+  return typeof fields.reasoning_effort === "string";
+}
+
+function adaptiveThinking(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
+  const fields = fieldsOf(request);
+  const thinking = fields.thinking;
+  if (!profile.adaptiveThinkingOnly || !isObject(thinking) || thinking.type !== "enabled") return;
+  const { budget_tokens: _budget, ...rest } = thinking;
+  fields.thinking = { ...rest, type: "adaptive" } as DocumentType;
+  warnings.push(`thinking { type: "enabled", budget_tokens } was changed to { type: "adaptive" }: ${profile.name} accepts adaptive thinking only`);
+}
+
+function samplingParameters(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
+  const inference = request.inferenceConfig ?? {};
+  if (profile.rejectsSamplingParameters) {
+    const fields = fieldsOf(request);
+    const dropped = [
+      ...(["temperature", "topP"] as const).filter((k) => inference[k] !== undefined),
+      ...(fields.top_k !== undefined ? ["top_k"] : []),
+    ];
+    for (const key of dropped) {
+      if (key === "top_k") delete fields.top_k;
+      else delete inference[key as "temperature" | "topP"];
+    }
+    if (dropped.length > 0) warnings.push(`${dropped.join(", ")} ${dropped.length > 1 ? "were" : "was"} dropped: ${profile.name} refuses sampling parameters`);
+  } else if (profile.rejectsTemperatureWithTopP && inference.temperature !== undefined && inference.topP !== undefined) {
+    delete inference.topP;
+    warnings.push(`topP was dropped (temperature kept): ${profile.name} refuses temperature and topP together`);
+  }
+  if (profile.rejectsStopSequences && inference.stopSequences !== undefined) {
+    delete inference.stopSequences;
+    warnings.push(`stopSequences were dropped: ${profile.name} refuses stop sequences`);
+  }
+}
+
+interface JsonSchemaFormat {
+  schema?: unknown;
+  name?: unknown;
+  description?: unknown;
+}
+
+function nativeFormat(request: ConverseRequest): JsonSchemaFormat | undefined {
+  const format = request.outputConfig?.textFormat as Dict | undefined;
+  const structure = isObject(format?.structure) ? format.structure : undefined;
+  return isObject(structure?.jsonSchema) ? (structure.jsonSchema as JsonSchemaFormat) : undefined;
+}
+
+function structuredOutput(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
+  const format = nativeFormat(request);
+  if (!format || typeof format.schema !== "string") return;
+  const schema: unknown = JSON.parse(format.schema);
+  if (profile.supportsNativeStructuredOutput === false) {
+    // One fixed name, so the reply parser (`jsonFromText`) knows the call from the caller's own tools.
+    const name = FALLBACK_TOOL_NAME;
+    const titled = typeof format.name === "string" && format.name !== "" ? `${format.name}: ` : "";
+    const own = typeof format.description === "string" && format.description !== "" ? format.description : "the answer as JSON";
+    const description = `${titled}${own}`;
+    const { textFormat: _native, ...rest } = request.outputConfig!;
+    if (Object.keys(rest).length > 0) request.outputConfig = rest;
+    else delete request.outputConfig;
+    const tools = [...(request.toolConfig?.tools ?? []), { toolSpec: { name, description, inputSchema: { json: schema } } }];
+    request.toolConfig = { tools, toolChoice: { tool: { name } } } as ToolConfiguration;
+    warnings.push(`native structured output (outputConfig.textFormat) was replaced by the forced tool "${name}": ${profile.name} refuses it`);
+    return;
+  }
+  if (!profile.sanitizesOutputSchema) return;
+  const { schema: clean, removed } = sanitizeOutputSchema(schema);
+  if (removed.length === 0) return;
+  const textFormat = request.outputConfig!.textFormat!;
+  request.outputConfig = { ...request.outputConfig, textFormat: { ...textFormat, structure: { jsonSchema: { ...format, schema: JSON.stringify(clean) } } } } as typeof request.outputConfig;
+  warnings.push(`structured output schema keywords ${removed.join(", ")} were moved into descriptions: ${profile.name} refuses them in native structured output`);
+}
+
+function strictTools(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
+  if (profile.supportsStrictTools !== false || !request.toolConfig) return;
+  const names: string[] = [];
+  for (const tool of request.toolConfig.tools ?? []) {
+    const spec = (tool as Dict).toolSpec;
+    if (isObject(spec) && spec.strict !== undefined) {
+      delete spec.strict;
+      names.push(String(spec.name));
+    }
+  }
+  if (names.length > 0) warnings.push(`strict was dropped from tools ${names.join(", ")}: ${profile.name} refuses strict tools`);
+}
+
+function unionLimit(request: ConverseRequest, profile: ModelProfile): void {
+  const limit = profile.maxUnionTypedParameters;
+  if (limit === undefined) return;
+  const specs = (request.toolConfig?.tools ?? []).map((t) => (t as Dict).toolSpec).filter(isObject);
+  const count = specs.reduce((n, spec) => n + countUnionParameters(isObject(spec.inputSchema) ? spec.inputSchema.json : undefined), 0);
+  if (count > limit) {
+    throw new BedrockInputError(
+      `toolConfig.tools: ${count} parameters have union types (anyOf or type arrays) across all tools; ${profile.name} accepts at most ${limit}. ` +
+        "Make nullable parameters plain optional ones",
+    );
+  }
+  const format = nativeFormat(request);
+  const own = typeof format?.schema === "string" ? countUnionParameters(JSON.parse(format.schema)) : 0;
+  if (own > limit) {
+    throw new BedrockInputError(`outputConfig.textFormat schema: ${own} parameters have union types (anyOf or type arrays); ${profile.name} accepts at most ${limit}`);
+  }
+}
+
+function toolChoice(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
+  const config = request.toolConfig as (Dict & { tools?: unknown[] }) | undefined;
+  const choice = isObject(config?.toolChoice) ? config.toolChoice : undefined;
+  if (!config || !choice) return;
+  const kind: ToolChoiceValue = "tool" in choice ? "tool" : "any" in choice ? "any" : "auto";
+  const shown = kind === "tool" ? `"${String((choice.tool as Dict).name)}"` : `"${kind}"`;
+  const allowed = profile.supportsToolChoiceValues;
+  let next: ToolChoiceValue | "omitted" = kind;
+  if (allowed !== undefined && !allowed.includes(kind)) {
+    const toolCount = (config.tools ?? []).filter((t) => isObject((t as Dict).toolSpec)).length;
+    // With one tool, "any" forces the same call a named choice would.
+    if (kind === "tool" && allowed.includes("any") && toolCount === 1) next = "any";
+    else next = allowed.includes("auto") ? "auto" : "omitted";
+    const accepted = allowed.length > 0 ? `accepts only ${allowed.map((v) => `"${v}"`).join(", ")}` : "accepts no tool choice";
+    warnings.push(`tool_choice ${shown} was ${next === "omitted" ? "left out" : `changed to "${next}"`}: ${profile.name} ${accepted}`);
+  }
+  if (next !== "auto" && next !== "omitted" && profile.forcedToolChoiceWithThinking === false && reasoningOn(request)) {
+    const what = next === kind ? shown : `"${next}"`;
+    warnings.push(`tool_choice ${what} was changed to "auto": Bedrock refuses forced tool use while extended thinking is enabled`);
+    next = "auto";
+  }
+  if (next === kind) return;
+  if (next === "omitted") delete config.toolChoice;
+  else config.toolChoice = next === "any" ? { any: {} } : { auto: {} };
+}
