@@ -20,6 +20,10 @@ export interface ProfiledRequest<R extends ConverseRequest = ConverseRequest> {
 /** The forced tool a refused native structured output falls back to (@ai-sdk/amazon-bedrock's jsonTool mode does the same). */
 export const FALLBACK_TOOL_NAME = "json_output";
 
+// The one rule kept for a model no table entry matches (an application inference profile without
+// `baseModelId`, a new model): it is only applied when the request carries Anthropic's `thinking`.
+const ANTHROPIC_THINKING: ModelProfile = { name: "Anthropic extended thinking", provider: "anthropic", forcedToolChoiceWithThinking: false };
+
 /**
  * Adjusts `request` to what `profile`'s model accepts: the reasoning effort mapped, refused
  * sampling parameters, stop sequences and `strict` flags dropped, native structured output
@@ -35,7 +39,13 @@ export function applyProfile<R extends ConverseRequest>(input: R, profile: Model
   const request = copy(input);
   const warnings: string[] = [];
   if (options.reasoningEffort !== undefined) applyReasoningEffort(request, profile, options.reasoningEffort, warnings);
-  if (profile === undefined) return { request, warnings };
+  if (profile === undefined) {
+    // No profile, but Anthropic's own `thinking` field says what model this is: Bedrock refuses a
+    // forced tool choice with extended thinking on (the downgrade the chat layer always made).
+    const thinking = fieldsOf(request).thinking;
+    if (isObject(thinking) && thinking.type === "enabled") toolChoice(request, ANTHROPIC_THINKING, warnings);
+    return { request, warnings };
+  }
 
   adaptiveThinking(request, profile, warnings);
   samplingParameters(request, profile, warnings);

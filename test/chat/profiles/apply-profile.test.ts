@@ -179,9 +179,20 @@ describe("applyProfile: no profile, no change", () => {
     const input = base("writer.palmyra-x5-v1:0", {
       inferenceConfig: { temperature: 0.2, topP: 0.9, stopSequences: ["x"] },
       toolConfig: { tools: [tool("a", undefined, true)], toolChoice: { any: {} } } as never,
-      additionalModelRequestFields: { thinking: { type: "enabled", budget_tokens: 1024 } },
     });
     expect(applyProfile(input, resolveProfile(input.modelId!))).toEqual({ request: input, warnings: [] });
+  });
+
+  it("but Anthropic's own `thinking` field still gets the forced-tool downgrade, with its warning", () => {
+    // An application inference profile ARN without baseModelId: no profile, yet the request says Claude.
+    const arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123";
+    const input = base(arn, {
+      toolConfig: { tools: [tool("a")], toolChoice: { any: {} } } as never,
+      additionalModelRequestFields: { thinking: { type: "enabled", budget_tokens: 1024 } },
+    });
+    const { request, warnings } = applyProfile(input, resolveProfile(arn));
+    expect((request.toolConfig as { toolChoice?: unknown }).toolChoice).toEqual({ auto: {} });
+    expect(warnings).toEqual(['tool_choice "any" was changed to "auto": Bedrock refuses forced tool use while extended thinking is enabled']);
   });
 
   it("never changes the request it is given", () => {
