@@ -8,4 +8,5 @@ export {
   type ConverseStreamCommandOutput,
 } from "./commands.js";
 export { ConverseStreamResponse, type ResponseMetadata } from "./stream-response.js";
+export type { IterableReadableStream } from "./read-once-stream.js";
 export type { BedrockRuntimeOptions } from "./options.js";
