@@ -39,7 +39,7 @@ export class BedrockRuntimeClient extends BedrockRuntime {
   send(command: ConverseCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseCommandOutput>;
   send(command: ConverseStreamCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseStreamResponse>;
   send(command: CountTokensCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<CountTokensResponse>;
-  send(command: Command, options: CallOptions & { abortSignal?: AbortSignal } = {}): Promise<unknown> {
+  async send(command: Command, options: CallOptions & { abortSignal?: AbortSignal } = {}): Promise<unknown> {
     // The SDK names the option `abortSignal`; accept both. Other call options pass as they are.
     validateCallOptions(options);
     const { abortSignal, ...rest } = options;
