@@ -41,7 +41,7 @@ export interface RetryEvent extends CallEvent {
 }
 
 /** The call failed for good (after its last attempt). Input errors thrown before any attempt are not reported. */
-export interface ErrorEvent extends CallEvent {
+export interface FailureEvent extends CallEvent {
   errorName: string;
   status: number | undefined;
   requestId: string | undefined;
@@ -71,7 +71,7 @@ export interface ClientHooks {
   onRequest?(event: RequestEvent): void;
   onResponse?(event: ResponseEvent): void;
   onRetry?(event: RetryEvent): void;
-  onError?(event: ErrorEvent): void;
+  onError?(event: FailureEvent): void;
   onStreamEnd?(event: StreamEndEvent): void;
 }
 

@@ -6,6 +6,7 @@ import { createCognitoRoute, type CognitoEmulatorOptions } from "./cognito.js";
 import { corsHeaders, isPreflight, preflightHeaders } from "./cors.js";
 import { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, EMULATOR_REGION, EMULATOR_SESSION_CREDENTIALS } from "./credentials.js";
 import { FaultQueue, ScriptQueue } from "./queues.js";
+import { createGatewayRoute, type GatewayEmulatorOptions } from "./gateway.js";
 import { paddingMember, requestId, seededRandom } from "./random.js";
 import { newRecord, parseJson } from "./record.js";
 import { answer } from "./respond.js";
@@ -54,6 +55,8 @@ export interface EmulatorOptions {
   cognito?: CognitoEmulatorOptions;
   /** Accept short-term keys (`bedrock-api-key-…`) signed by known credentials, checking expiry (default true). */
   shortTermApiKeys?: boolean;
+  /** Also serve Cloudflare AI Gateway's Bedrock path (`/v1/{account}/{gateway}/aws-bedrock/…`); see gateway.ts. */
+  gateway?: GatewayEmulatorOptions;
 }
 
 /** An extra endpoint served beside Bedrock Runtime; see `EmulatorOptions.routes`. */
@@ -137,11 +140,14 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
   const requests: RecordedRequest[] = [];
   const cognito = options.cognito ? [createCognitoRoute(options.cognito, (c) => void known.set(c.accessKeyId, c))] : [];
   const routes = [...cognito, ...(options.routes ?? [])];
+  const gateway = options.gateway ? createGatewayRoute(options.gateway, now) : undefined;
 
   async function handle(request: Request, context: { rawPath?: string } = {}): Promise<Response> {
     const id = requestId();
     const url = new URL(request.url);
     const rawPath = context.rawPath ?? url.pathname;
+    const viaGateway = gateway && (await gateway(request, rawPath, (forwarded, path) => handle(forwarded, { rawPath: path })));
+    if (viaGateway) return viaGateway;
     const route = parseRoute(rawPath);
     // One reading of the server clock per request: every check and the Date header agree.
     const clock = serverTime(now, faults, route?.operation);

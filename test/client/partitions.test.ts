@@ -5,6 +5,8 @@ import { checkRegion, defaultEndpoint, validateOptions } from "../../src/client/
 import { partitionOf } from "../../src/client/partitions.js";
 import { BedrockInputError } from "../../src/errors/exceptions.js";
 
+const partition = awsEndpointFunctions.partition!;
+
 // Region names of each partition in the AWS SDK's partitions data (@aws-sdk/core client), plus
 // commercial regions newer than the old regex's assumptions.
 const REGIONS: Array<[string, string]> = [
@@ -32,7 +34,7 @@ describe.each(REGIONS)("%s", (region, partitionId) => {
   it(`is accepted, in ${partitionId}, with the SDK's DNS suffix`, () => {
     expect(() => validateOptions({ region })).not.toThrow();
     expect(checkRegion(region, "region")).toBe(region);
-    const sdk = awsEndpointFunctions.partition(region) as { name: string; dnsSuffix: string };
+    const sdk = partition(region) as { name: string; dnsSuffix: string };
     expect(partitionOf(region)).toEqual({ id: partitionId, dnsSuffix: sdk.dnsSuffix });
     expect(sdk.name).toBe(partitionId);
     expect(defaultEndpoint(region).href).toBe(`https://bedrock-runtime.${region}.${sdk.dnsSuffix}/`);
@@ -40,7 +42,7 @@ describe.each(REGIONS)("%s", (region, partitionId) => {
 });
 
 it("an unknown but well-formed region falls in the aws partition, as the SDK's does", () => {
-  expect(partitionOf("xy-north-9")).toEqual({ id: "aws", dnsSuffix: (awsEndpointFunctions.partition("xy-north-9") as { dnsSuffix: string }).dnsSuffix });
+  expect(partitionOf("xy-north-9")).toEqual({ id: "aws", dnsSuffix: (partition("xy-north-9") as { dnsSuffix: string }).dnsSuffix });
 });
 
 it.each(["us-east", "useast1", "us-east-1a", "u-east-1", "abcde-east-1", "us-east-1/../x", "US-EAST-1", "us--east-1"])(
