@@ -65,11 +65,12 @@ export const USER_AGENT = "bedrock-edge/0.1";
 const MIN_MASKED_HEADER_LENGTH = 8;
 
 /**
- * Runs `op` with up to `retry.maxRetries` extra attempts on retryable failures. A clock-skew
+ * Runs `op` with up to `op.maxRetries` extra attempts on retryable failures. A clock-skew
  * error that moves the client's clock is retried once at once, outside that count (the AWS
  * SDK retries it too). A failure to get credentials (a provider that throws, or outlives the
  * timeout) is not retried: the provider is asked once per call. Every failure leaves
- * scrubbed of the authenticator's secrets.
+ * scrubbed of the authenticator's secrets. Hooks hear of each attempt (`onRequest`,
+ * `onResponse`), each retry (`onRetry`) and a final failure (`onError`).
  */
 export async function send<T>(config: TransportConfig, op: Operation<T>): Promise<T> {
   const { retry, auth, hooks } = config;
