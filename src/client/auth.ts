@@ -10,7 +10,8 @@ import { BedrockInputError, CredentialsProviderError } from "../errors/exception
 import type { BedrockRuntimeOptions } from "./options.js";
 
 export interface Authenticator {
-  readonly kind: "bearer" | "sigv4";
+  /** `gateway`: sent unsigned; Cloudflare AI Gateway signs with the AWS keys stored in it. */
+  readonly kind: "bearer" | "sigv4" | "gateway";
   /**
    * Every secret this authenticator has held (API key, secret key, session tokens of each
    * provider result): server text and errors pass through it before reaching the caller.
@@ -40,6 +41,7 @@ export function createAuthenticator(options: BedrockRuntimeOptions, now: () => D
   if (envKey) return bearer(envKey, "AWS_BEARER_TOKEN_BEDROCK");
   const envCreds = credentialsFromEnv();
   if (envCreds) return sigv4(guardCredentials(envCreds, guard), now);
+  if (options.gateway !== undefined) return gatewayStoredKeys(options.gateway.token);
   throw new BedrockInputError(
     "No credentials: pass `credentials` or `apiKey`, or set AWS_BEARER_TOKEN_BEDROCK or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY where the runtime exposes an environment",
   );
@@ -57,6 +59,23 @@ function bearer(apiKey: string, field: string): Authenticator {
       const headers = new Headers(request.headers);
       headers.set("authorization", value);
       return headers;
+    },
+  };
+}
+
+// https://developers.cloudflare.com/ai-gateway/usage/providers/bedrock/ (stored keys, "BYOK"):
+// the client sends only `cf-aig-authorization`; the gateway signs before forwarding to AWS.
+function gatewayStoredKeys(token: string | undefined): Authenticator {
+  if (token === undefined) {
+    throw new BedrockInputError(
+      "gateway.token is required when the gateway signs with its stored keys (no credentials or apiKey given, none in the environment)",
+    );
+  }
+  return {
+    kind: "gateway",
+    scrubber: new SecretScrubber(),
+    async apply(request) {
+      return new Headers(request.headers);
     },
   };
 }

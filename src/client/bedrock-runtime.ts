@@ -18,10 +18,15 @@ import {
   type ConverseStreamRequest,
   type CountTokensRequest,
   type CountTokensResponse,
+  type ModelOperation,
+  type TokenUsage,
 } from "../wire/index.js";
 import type { SecretScrubber } from "../auth/secret-scrubber.js";
 import { createAuthenticator, type Authenticator } from "./auth.js";
 import { SkewCorrectedClock } from "./clock-skew.js";
+import { gatewayBase, GATEWAY_TOKEN_HEADER, type GatewayOptions } from "./gateway.js";
+import { hookRunner, type OperationName } from "./hooks.js";
+import { observeStream } from "./observe-stream.js";
 import {
   checkRegion,
   defaultEndpoint,
@@ -29,19 +34,18 @@ import {
   DEFAULT_TIMEOUT_MS,
   joinUrl,
   parseEndpoint,
+  validateCallOptions,
   validateOptions,
   type BedrockRuntimeOptions,
+  type CallOptions,
 } from "./options.js";
+import { appIdPart, mergeHeaders, normalizeHeaders, type HeaderList } from "./request-headers.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
 import { ConverseStreamResponse } from "./stream-response.js";
-import { send, type AttemptContext, type TransportConfig } from "./transport.js";
+import { send, USER_AGENT, type AttemptContext, type Operation, type TransportConfig } from "./transport.js";
 
-export interface CallOptions {
-  /** Cancels the request, or the stream while it is being read. */
-  signal?: AbortSignal;
-}
+export type { CallOptions };
 
-/** `ConverseResponse` plus the AWS SDK's `$metadata`. */
 /** What `converse` resolves to: the response plus `$metadata`, as the AWS SDK's ConverseCommandOutput. */
 export type ConverseCommandOutput = ConverseResponse & { $metadata: { httpStatusCode: number; requestId?: string; attempts: number } };
 
@@ -66,8 +70,11 @@ export class BedrockRuntime {
   readonly #region: string | undefined;
   readonly #envRegion: string | undefined;
   readonly #endpoint: URL | undefined;
+  readonly #gateway: GatewayOptions | undefined;
   readonly #transport: TransportConfig;
   readonly #idleTimeoutMs: number;
+  readonly #headers: HeaderList;
+  #calls = 0;
 
   constructor(options: BedrockRuntimeOptions = {}) {
     validateOptions(options);
@@ -76,8 +83,13 @@ export class BedrockRuntime {
     this.#envRegion = options.region === undefined ? regionFromEnv() : undefined;
     if (this.#envRegion !== undefined) checkRegion(this.#envRegion, "AWS_REGION");
     this.#endpoint = options.endpoint !== undefined ? parseEndpoint(options.endpoint) : undefined;
+    this.#gateway = options.gateway === undefined ? undefined : { ...options.gateway };
+    this.#headers = normalizeHeaders(options.headers, "headers");
     const clock = new SkewCorrectedClock(options.now ?? (() => new Date()));
     const auth: Authenticator = createAuthenticator(options, clock.now);
+    const token = this.#gateway?.token;
+    if (token !== undefined) auth.scrubber.add(token);
+    const appId = appIdPart(options.userAgentAppId);
     const retry: RetryOptions = {
       ...DEFAULT_RETRY,
       ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
@@ -91,23 +103,26 @@ export class BedrockRuntime {
       retry,
       timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
       clock,
+      userAgent: appId ? `${USER_AGENT} ${appId}` : USER_AGENT,
+      unsignedHeaders: token === undefined ? [] : [[GATEWAY_TOKEN_HEADER, `Bearer ${token}`]],
+      hooks: hookRunner(options.hooks),
     };
     this.#idleTimeoutMs = options.streamIdleTimeout ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
   }
 
   /** Which authentication the client uses; never the secret itself. */
-  get authKind(): "bearer" | "sigv4" {
+  get authKind(): "bearer" | "sigv4" | "gateway" {
     return this.#transport.auth.kind;
   }
 
   /** Sends a Converse request and returns the whole reply. */
   async converse(request: ConverseRequest, options: CallOptions = {}): Promise<ConverseCommandOutput> {
-    const { url, region, body } = this.#prepare(request, "converse");
-    return this.#sendJson(url, region, body, options.signal, (json, response, ctx) => {
+    const op = this.#prepare(request, "converse", options);
+    return this.#sendJson(op, (json, response, ctx) => {
       const output = deserializeConverseResponse(json) as ConverseCommandOutput;
       output.$metadata = { httpStatusCode: response.status, requestId: ctx.requestId, attempts: ctx.attempts };
       return output;
-    });
+    }, (output) => output.usage);
   }
 
   /**
@@ -115,15 +130,14 @@ export class BedrockRuntime {
    * throttling frame that arrives first are retried here); then iterate the events.
    */
   async converseStream(request: ConverseStreamRequest, options: CallOptions = {}): Promise<ConverseStreamResponse> {
-    const { url, region, body } = this.#prepare(request, "converse-stream");
-    const idleTimeoutMs = this.#idleTimeoutMs;
+    const op = this.#prepare(request, "converse-stream", options);
+    const idleTimeoutMs = options.streamIdleTimeout ?? this.#idleTimeoutMs;
     const scrubber = this.#transport.auth.scrubber;
+    const hooks = this.#transport.hooks;
+    const startedMs = Date.now();
     return send(this.#transport, {
-      url,
-      region,
-      body,
+      ...op,
       accept: "application/vnd.amazon.eventstream",
-      signal: options.signal,
       async read(response, ctx) {
         if (!response.body) throw new BedrockError("Bedrock returned an empty stream body", { status: response.status });
         const events = decodeEvents(
@@ -135,7 +149,8 @@ export class BedrockRuntime {
         const first = await events.next();
         ctx.link.arm(undefined, "");
         ctx.keepAlive();
-        const iterator = replayFirst(first, events, scrubber);
+        const facts = { ...op.info, attempt: ctx.attempts, requestId: ctx.requestId, startedMs };
+        const iterator = observeStream(replayFirst(first, events, scrubber), hooks, facts);
         return new ConverseStreamResponse(iterator, {
           httpStatusCode: response.status,
           requestId: ctx.requestId,
@@ -147,39 +162,52 @@ export class BedrockRuntime {
 
   /** Counts the input tokens a Converse request would use (the CountTokens API). */
   async countTokens(request: CountTokensRequest, options: CallOptions = {}): Promise<CountTokensResponse> {
+    validateCallOptions(options);
     validateCountTokensRequest(request);
-    const { url, region } = this.#target(request.modelId, "count-tokens");
     const body = utf8.encode(serializeCountTokensRequest(request));
-    return this.#sendJson(url, region, body, options.signal, (json) => json as CountTokensResponse);
+    const op = this.#operation(request.modelId, "count-tokens", body, options);
+    return this.#sendJson(op, (json) => json as CountTokensResponse);
   }
 
   /** One JSON-in, JSON-out call through the retry loop; `map` shapes the parsed body. */
   #sendJson<T>(
-    url: string,
-    region: string,
-    body: Uint8Array<ArrayBuffer>,
-    signal: AbortSignal | undefined,
+    op: Omit<Operation<T>, "read" | "accept">,
     map: (json: unknown, response: Response, ctx: AttemptContext) => T,
+    usageOf?: (result: T) => TokenUsage | undefined,
   ): Promise<T> {
     return send(this.#transport, {
-      url,
-      region,
-      body,
+      ...op,
       accept: "application/json",
-      signal,
+      ...(usageOf ? { usageOf } : {}),
       async read(response, ctx) {
         return map(await readJson(response, ctx.requestId), response, ctx);
       },
     });
   }
 
-  #prepare(request: ConverseRequest, operation: "converse" | "converse-stream") {
+  #prepare(request: ConverseRequest, operation: "converse" | "converse-stream", options: CallOptions) {
+    validateCallOptions(options);
     validateConverseRequest(request);
-    const target = this.#target(request.modelId, operation);
-    return { ...target, body: utf8.encode(serializeConverseRequest(request)) };
+    return this.#operation(request.modelId, operation, utf8.encode(serializeConverseRequest(request)), options);
   }
 
-  #target(modelId: unknown, operation: "converse" | "converse-stream" | "count-tokens") {
+  /** Everything but `accept` and `read`: where the call goes, what is signed, and this call's settings. */
+  #operation(modelId: unknown, operation: ModelOperation, body: Uint8Array<ArrayBuffer>, options: CallOptions) {
+    const { url, signingUrl, region } = this.#target(modelId, operation);
+    return {
+      url,
+      signingUrl,
+      region,
+      body,
+      signal: options.signal,
+      headers: mergeHeaders(this.#headers, normalizeHeaders(options.headers, "headers")),
+      timeoutMs: options.timeout ?? this.#transport.timeoutMs,
+      maxRetries: options.maxRetries ?? this.#transport.retry.maxRetries,
+      info: { operation: OPERATION_NAMES[operation], modelId: modelId as string, region, callId: ++this.#calls },
+    };
+  }
+
+  #target(modelId: unknown, operation: ModelOperation) {
     if (typeof modelId !== "string" || modelId.trim() === "") {
       throw new BedrockInputError("modelId is required (a model ID, inference profile ID or ARN)");
     }
@@ -187,10 +215,21 @@ export class BedrockRuntime {
     if (region === undefined) {
       throw new BedrockInputError("region is required: pass `region`, set AWS_REGION, or use a model ARN that names one");
     }
-    const base = this.#endpoint ?? defaultEndpoint(region);
-    return { url: joinUrl(base, modelPath(modelId, operation)), region };
+    const path = modelPath(modelId, operation);
+    if (this.#gateway) {
+      // Signed for Bedrock's own host and path; the gateway forwards the signed headers there.
+      return { url: joinUrl(gatewayBase(this.#gateway, region), path), signingUrl: joinUrl(defaultEndpoint(region), path), region };
+    }
+    const url = joinUrl(this.#endpoint ?? defaultEndpoint(region), path);
+    return { url, signingUrl: url, region };
   }
 }
+
+const OPERATION_NAMES: Record<ModelOperation, OperationName> = {
+  converse: "Converse",
+  "converse-stream": "ConverseStream",
+  "count-tokens": "CountTokens",
+};
 
 async function readJson(response: Response, requestId: string | undefined): Promise<unknown> {
   const text = await response.text();

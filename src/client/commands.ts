@@ -1,6 +1,7 @@
 // AWS SDK v3 style commands, so `client.send(new ConverseCommand(input))` code ports by changing an import.
 import type { ConverseRequest, ConverseStreamRequest, CountTokensRequest, CountTokensResponse } from "../wire/index.js";
 import { BedrockRuntime, type CallOptions, type ConverseCommandOutput } from "./bedrock-runtime.js";
+import { validateCallOptions } from "./options.js";
 import type { ConverseStreamResponse } from "./stream-response.js";
 
 export class ConverseCommand {
@@ -20,7 +21,7 @@ export class CountTokensCommand {
 
 type Command = ConverseCommand | ConverseStreamCommand | CountTokensCommand;
 
-/** Like the SDK's `ConverseStreamCommandOutput`: `stream` is async-iterable. */
+/** Like the SDK's `ConverseStreamCommandOutput`: `stream` is async-iterable (and a ReadableStream). */
 export type ConverseStreamCommandOutput = ConverseStreamResponse;
 
 /**
@@ -38,10 +39,12 @@ export class BedrockRuntimeClient extends BedrockRuntime {
   send(command: ConverseCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseCommandOutput>;
   send(command: ConverseStreamCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseStreamResponse>;
   send(command: CountTokensCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<CountTokensResponse>;
-  send(command: Command, options: CallOptions & { abortSignal?: AbortSignal } = {}): Promise<unknown> {
-    // The SDK names the option `abortSignal`; accept both.
-    const signal = options.signal ?? options.abortSignal;
-    const call: CallOptions = signal ? { signal } : {};
+  async send(command: Command, options: CallOptions & { abortSignal?: AbortSignal } = {}): Promise<unknown> {
+    // The SDK names the option `abortSignal`; accept both. Other call options pass as they are.
+    validateCallOptions(options);
+    const { abortSignal, ...rest } = options;
+    const signal = rest.signal ?? abortSignal;
+    const call: CallOptions = signal ? { ...rest, signal } : rest;
     switch (command.kind) {
       case "converse":
         return this.converse(command.input, call);

@@ -3,6 +3,10 @@ import { describeValue } from "../internal/index.js";
 import { validateApiKey } from "../auth/bearer.js";
 import { BedrockInputError } from "../errors/exceptions.js";
 import type { AwsCredentials, CredentialsProvider } from "../auth/credentials.js";
+import { partitionOf, REGION_PATTERN } from "./partitions.js";
+import { validateGateway, type GatewayOptions } from "./gateway.js";
+import { validateHooks, type ClientHooks } from "./hooks.js";
+import { appIdPart, normalizeHeaders, type HeadersInput } from "./request-headers.js";
 
 export interface BedrockRuntimeOptions {
   /** AWS region, e.g. `us-east-1`. Falls back to the model ARN's region, then AWS_REGION. */
@@ -32,12 +36,28 @@ export interface BedrockRuntimeOptions {
   maxRetryDelay?: number;
   /** Accept long-term access keys (`AKIA…`, no session token) in a browser page. Default false. */
   dangerouslyAllowBrowser?: boolean;
+  /**
+   * Headers sent (and, with SigV4, signed) on every request, like the SDK's middleware or
+   * @langchain/aws's headers. Headers the client owns (`authorization`, `x-amz-*` signing
+   * headers, `host`, `content-type`, `accept`, …) are refused. A call's `headers` override these.
+   */
+  headers?: HeadersInput;
+  /** Appended to `x-amz-user-agent` as `app/<id>`, as the AWS SDK's `userAgentAppId` is. */
+  userAgentAppId?: string;
+  /** Observability hooks (request, response, retry, error, stream end); see docs/observability.md. */
+  hooks?: ClientHooks;
+  /**
+   * Send through Cloudflare AI Gateway. With credentials the request is signed for Bedrock's own
+   * host and sent to the gateway; with an API key it carries the Bearer key; with neither the
+   * gateway signs with its stored keys (then `token` is required). Not with `endpoint`.
+   */
+  gateway?: GatewayOptions;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 60_000;
 
-const REGION_RE = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const REGION_RE = REGION_PATTERN;
 
 function checkNonNegativeInt(name: string, value: unknown): void {
   if (value === undefined) return;
@@ -76,6 +96,46 @@ export function validateOptions(options: BedrockRuntimeOptions): void {
   checkPositiveMs("timeout", options.timeout);
   checkPositiveMs("streamIdleTimeout", options.streamIdleTimeout);
   checkPositiveMs("maxRetryDelay", options.maxRetryDelay);
+  if (options.apiKey !== undefined && options.credentials !== undefined) {
+    throw new BedrockInputError("apiKey and credentials are both set: pass one (apiKey sends a Bearer key, credentials sign with SigV4)");
+  }
+  normalizeHeaders(options.headers, "headers");
+  appIdPart(options.userAgentAppId);
+  validateHooks(options.hooks);
+  if (options.gateway !== undefined) {
+    validateGateway(options.gateway);
+    if (options.endpoint !== undefined) {
+      throw new BedrockInputError("gateway and endpoint are both set: pass one (gateway builds the AI Gateway URL itself; use gateway.baseUrl to move it)");
+    }
+  }
+}
+
+/** Per-call settings: the caller's signal, plus overrides of the client's own. */
+export interface CallOptions {
+  /** Cancels the request, or the stream while it is being read. */
+  signal?: AbortSignal;
+  /** Added to (and overriding, name by name) the client's `headers`; signed with SigV4. */
+  headers?: HeadersInput;
+  /** This call's per-attempt timeout, ms. */
+  timeout?: number;
+  /** This call's extra attempts. */
+  maxRetries?: number;
+  /** This stream's idle timeout, ms (ConverseStream only; ignored elsewhere). */
+  streamIdleTimeout?: number;
+}
+
+/** Throws BedrockInputError naming the first bad call option, before any request. */
+export function validateCallOptions(options: unknown): asserts options is CallOptions {
+  if (options === null || typeof options !== "object") throw new BedrockInputError("call options must be an object");
+  const o = options as CallOptions;
+  const signal = o.signal as unknown;
+  if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof (signal as AbortSignal).addEventListener !== "function")) {
+    throw new BedrockInputError("signal must be an AbortSignal");
+  }
+  normalizeHeaders(o.headers, "headers");
+  checkNonNegativeInt("maxRetries", o.maxRetries);
+  checkPositiveMs("timeout", o.timeout);
+  checkPositiveMs("streamIdleTimeout", o.streamIdleTimeout);
 }
 
 export function checkRegion(region: unknown, field: string): string {
@@ -102,10 +162,9 @@ export function parseEndpoint(endpoint: string | URL): URL {
   return url;
 }
 
-/** The public Bedrock Runtime endpoint of a region (China regions use amazonaws.com.cn). */
+/** The Bedrock Runtime endpoint of a region in its partition (`amazonaws.com.cn`, `amazonaws.eu`, `c2s.ic.gov`, …). */
 export function defaultEndpoint(region: string): URL {
-  const suffix = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-  return new URL(`https://bedrock-runtime.${region}.${suffix}`);
+  return new URL(`https://bedrock-runtime.${region}.${partitionOf(region).dnsSuffix}`);
 }
 
 /** Joins a base URL (perhaps with a path prefix) and an already-encoded request path. */

@@ -1,5 +1,8 @@
 // A result that is both an async iterable and a ReadableStream of the same items, consumed once.
 
+/** A WHATWG ReadableStream that can also be read with `for await`, whatever the DOM lib says. */
+export type IterableReadableStream<T> = ReadableStream<T> & AsyncIterable<T>;
+
 export interface ResponseMetadata {
   httpStatusCode: number;
   requestId: string | undefined;
@@ -16,7 +19,7 @@ export class ReadOnceStream<T> implements AsyncIterable<T> {
   /** HTTP status, request ID and attempts of the underlying response. */
   readonly $metadata: ResponseMetadata | undefined;
   #iterator: AsyncIterator<T>;
-  #stream: ReadableStream<T> | undefined;
+  #stream: IterableReadableStream<T> | undefined;
   #claimed: "iterator" | "stream" | undefined;
   #release: (() => Promise<void>) | undefined;
 
@@ -35,13 +38,18 @@ export class ReadOnceStream<T> implements AsyncIterable<T> {
     return this.$metadata?.requestId;
   }
 
-  /** The items as a ReadableStream (created on first access; pulls only when read). */
-  get stream(): ReadableStream<T> {
+  /**
+   * The items as a ReadableStream (created on first access; pulls only when read) that is also
+   * an AsyncIterable, so `for await (const event of stream)` ported from the AWS SDK compiles
+   * under DOM libs (which type ReadableStream without `[Symbol.asyncIterator]`) and runs where
+   * the platform's stream lacks it (Safari before 18.4).
+   */
+  get stream(): IterableReadableStream<T> {
     if (this.#stream) return this.#stream;
     this.#claim("stream");
     const iterator = this.#iterator;
     const release = this.#release;
-    this.#stream = new ReadableStream<T>(
+    const stream = new ReadableStream<T>(
       {
         async pull(controller) {
           const next = await iterator.next();
@@ -55,6 +63,7 @@ export class ReadOnceStream<T> implements AsyncIterable<T> {
       },
       { highWaterMark: 0 },
     );
+    this.#stream = withAsyncIterator(stream);
     return this.#stream;
   }
 
@@ -76,4 +85,43 @@ export class ReadOnceStream<T> implements AsyncIterable<T> {
     }
     this.#claimed = kind;
   }
+}
+
+/**
+ * Adds `[Symbol.asyncIterator]` to a stream that has none (the platform's own is kept). Like the
+ * standard one: reads through a reader; `break` cancels the stream, which releases the response.
+ */
+function withAsyncIterator<T>(stream: ReadableStream<T>): IterableReadableStream<T> {
+  const target = stream as IterableReadableStream<T>;
+  if (typeof target[Symbol.asyncIterator] === "function") return target;
+  Object.defineProperty(target, Symbol.asyncIterator, {
+    configurable: true,
+    value(): AsyncIterator<T> {
+      const reader = stream.getReader();
+      let finished = false;
+      const finish = (): IteratorReturnResult<undefined> => {
+        if (!finished) reader.releaseLock();
+        finished = true;
+        return { done: true, value: undefined };
+      };
+      return {
+        async next() {
+          if (finished) return { done: true, value: undefined };
+          let result: ReadableStreamReadResult<T>;
+          try {
+            result = await reader.read();
+          } catch (error) {
+            finish();
+            throw error;
+          }
+          return result.done ? finish() : { done: false, value: result.value };
+        },
+        async return() {
+          if (!finished) await reader.cancel();
+          return finish();
+        },
+      };
+    },
+  });
+  return target;
 }

@@ -7,23 +7,44 @@ import { errorFromResponse } from "../errors/from-response.js";
 import { linkSignal, sleep, toAbortError, type LinkedSignal } from "./abort.js";
 import type { Authenticator } from "./auth.js";
 import { isClockSkewError, type SkewCorrectedClock } from "./clock-skew.js";
+import type { CallEvent, HookRunner } from "./hooks.js";
+import type { HeaderList } from "./request-headers.js";
 import { nextDelay, parseRetryAfter, type RetryOptions } from "./retry.js";
+import type { TokenUsage } from "../wire/index.js";
 
 export interface TransportConfig {
   fetch: () => typeof fetch;
   auth: Authenticator;
+  /** Backoff settings; `maxRetries` is the default a call may override. */
   retry: RetryOptions;
+  /** Default per-attempt timeout; a call may override it. */
   timeoutMs: number;
   /** Signing and Retry-After time; learns the server's offset on a skew error. */
   clock: SkewCorrectedClock;
+  /** The whole `x-amz-user-agent` value. */
+  userAgent: string;
+  /** Added after signing, unsigned (the AI Gateway token: the gateway reads and drops it). */
+  unsignedHeaders: HeaderList;
+  hooks: HookRunner;
 }
 
 export interface Operation<T> {
+  /** Where the request goes. */
   url: string;
+  /** What SigV4 signs: `url`, except through AI Gateway, where it is Bedrock's own URL. */
+  signingUrl: string;
   region: string;
   body: Uint8Array<ArrayBuffer>;
   accept: string;
   signal: AbortSignal | undefined;
+  /** The caller's extra headers (checked; signed with the rest). */
+  headers: HeaderList;
+  timeoutMs: number;
+  maxRetries: number;
+  /** What hooks are told about this call (`attempt` is filled in per attempt). */
+  info: Omit<CallEvent, "attempt">;
+  /** Token usage of a result, for `onResponse`. */
+  usageOf?(result: T): TokenUsage | undefined;
   /**
    * Turns a 2xx response into the result. Runs while the attempt's timeout is still armed;
    * a retryable BedrockError thrown here (say, a throttling frame first in a stream) is retried.
@@ -39,24 +60,27 @@ export interface AttemptContext {
   keepAlive(): void;
 }
 
-const USER_AGENT = "bedrock-edge/0.1";
+export const USER_AGENT = "bedrock-edge/0.1";
 // Header values at least this long are masked in fetch's error text (which can quote them).
 const MIN_MASKED_HEADER_LENGTH = 8;
 
 /**
- * Runs `op` with up to `retry.maxRetries` extra attempts on retryable failures. A clock-skew
+ * Runs `op` with up to `op.maxRetries` extra attempts on retryable failures. A clock-skew
  * error that moves the client's clock is retried once at once, outside that count (the AWS
  * SDK retries it too). A failure to get credentials (a provider that throws, or outlives the
  * timeout) is not retried: the provider is asked once per call. Every failure leaves
- * scrubbed of the authenticator's secrets.
+ * scrubbed of the authenticator's secrets. Hooks hear of each attempt (`onRequest`,
+ * `onResponse`), each retry (`onRetry`) and a final failure (`onError`).
  */
 export async function send<T>(config: TransportConfig, op: Operation<T>): Promise<T> {
-  const { retry, auth } = config;
+  const { retry, auth, hooks } = config;
+  const startedMs = Date.now();
   let attempts = 0;
   let retries = 0;
   let skewRetried = false;
   for (;;) {
     attempts++;
+    const event = { ...op.info, attempt: attempts };
     const link = linkSignal(op.signal);
     let kept = false;
     let retryAfterMs: number | undefined;
@@ -64,14 +88,20 @@ export async function send<T>(config: TransportConfig, op: Operation<T>): Promis
     const progress = { signed: false };
     let failure: BedrockError;
     try {
-      const { response, sentAtMs } = await fetchOnce(config, op, link, progress);
+      const { response, sentAtMs } = await fetchOnce(config, op, link, progress, event);
       const requestId = response.headers.get("x-amzn-requestid") ?? undefined;
       if (response.ok) {
         const ctx: AttemptContext = { requestId, attempts, link, keepAlive: () => (kept = true) };
-        return await op.read(response, ctx);
+        const result = await op.read(response, ctx);
+        if (hooks.active) {
+          const usage = op.usageOf?.(result);
+          hooks.emit("onResponse", { ...event, status: response.status, requestId, latencyMs: Date.now() - sentAtMs, ...(usage ? { usage } : {}) });
+        }
+        return result;
       }
       retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), config.clock.now().getTime());
       const error = await errorFromResponse(response, { redact: (text) => auth.scrubber.text(text) });
+      hooks.emit("onResponse", { ...event, status: response.status, requestId, latencyMs: Date.now() - sentAtMs });
       skewCorrected =
         auth.kind === "sigv4" &&
         isClockSkewError(error) &&
@@ -83,16 +113,28 @@ export async function send<T>(config: TransportConfig, op: Operation<T>): Promis
       if (!kept) link.dispose();
     }
     (failure.$metadata as { attempts?: number }).attempts = attempts;
-    if (!progress.signed) throw failure;
+    const facts = () => ({ errorName: failure.name, status: failure.status, requestId: failure.requestId });
+    const giveUp: () => never = () => {
+      hooks.emit("onError", { ...event, ...facts(), retryable: failure.retryable === true, latencyMs: Date.now() - startedMs });
+      throw failure;
+    };
+    if (!progress.signed) giveUp();
     if (skewCorrected && !skewRetried && !op.signal?.aborted) {
       skewRetried = true;
+      hooks.emit("onRetry", { ...event, ...facts(), delayMs: 0, reason: "clock-skew" });
       continue;
     }
-    if (!failure.retryable || failure instanceof AbortError || retries >= retry.maxRetries) throw failure;
+    if (!failure.retryable || failure instanceof AbortError || retries >= op.maxRetries) giveUp();
     const delay = nextDelay(retries, retryAfterMs, retry);
-    if (delay === undefined) throw failure;
+    if (delay === undefined) giveUp();
     retries++;
-    await sleep(delay, op.signal);
+    hooks.emit("onRetry", { ...event, ...facts(), delayMs: delay, reason: "retryable" });
+    try {
+      await sleep(delay, op.signal);
+    } catch (error) {
+      failure = error as BedrockError;
+      giveUp();
+    }
   }
 }
 
@@ -101,23 +143,27 @@ async function fetchOnce<T>(
   op: Operation<T>,
   link: LinkedSignal,
   progress: { signed: boolean },
+  event: CallEvent,
 ): Promise<{ response: Response; sentAtMs: number }> {
   const startedMs = Date.now();
+  const timeoutMs = op.timeoutMs;
   // The attempt's timeout covers credential resolution and signing too: a provider that
   // never settles must not hang the call (or, through the shared refresh, every later one).
-  link.arm(config.timeoutMs, `credentials were not resolved, or the request not signed, within ${config.timeoutMs} ms`);
-  const headers = new Headers({
-    "content-type": "application/json",
-    accept: op.accept,
-    "x-amz-user-agent": USER_AGENT,
-  });
+  link.arm(timeoutMs, `credentials were not resolved, or the request not signed, within ${timeoutMs} ms`);
+  // The caller's headers first: the ones we own were refused when the options were checked.
+  const headers = new Headers(op.headers as Array<[string, string]>);
+  headers.set("content-type", "application/json");
+  headers.set("accept", op.accept);
+  headers.set("x-amz-user-agent", config.userAgent);
   const signed = await raceSignal(
-    config.auth.apply({ method: "POST", url: op.url, headers, body: op.body }, op.region, link.signal),
+    config.auth.apply({ method: "POST", url: op.signingUrl, headers, body: op.body }, op.region, link.signal),
     link.signal,
   );
   if (link.signal.aborted) throw link.signal.reason;
+  for (const [name, value] of config.unsignedHeaders) signed.set(name, value);
   progress.signed = true;
-  link.arm(Math.max(1, config.timeoutMs - (Date.now() - startedMs)), `Bedrock did not answer within ${config.timeoutMs} ms`);
+  link.arm(Math.max(1, timeoutMs - (Date.now() - startedMs)), `Bedrock did not answer within ${timeoutMs} ms`);
+  config.hooks.emit("onRequest", event);
   const sentAtMs = Date.now();
   try {
     const response = await config.fetch()(op.url, {

@@ -65,7 +65,7 @@ export async function errorFromResponse(response: Response, options: ErrorFromRe
     (typeof body.__type === "string" ? body.__type : undefined) ??
     (typeof body.code === "string" ? body.code : undefined);
   const code = rawCode === undefined ? undefined : redact(rawCode);
-  const rawMessage = body.message ?? body.Message ?? (text && !text.startsWith("{") ? text.slice(0, 300) : undefined);
+  const rawMessage = body.message ?? body.Message ?? cloudflareMessage(body) ?? (text && !text.startsWith("{") ? text.slice(0, 300) : undefined);
   const message =
     // Redacted again: JSON escapes (`\/`) can hide a secret from the pass over the raw body.
     typeof rawMessage === "string" && rawMessage.length > 0 ? redact(rawMessage) : `Bedrock returned HTTP ${response.status}`;
@@ -79,4 +79,17 @@ export async function errorFromResponse(response: Response, options: ErrorFromRe
   // The classes name themselves after the code; the base class is given it here.
   if (Ctor === BedrockError) err.name = awsErrorName(code) ?? err.name;
   return err;
+}
+
+/**
+ * Cloudflare's own answers (AI Gateway refusing a request before Bedrock sees it) have the
+ * Cloudflare API shape `{ success: false, error(s): [{ code, message }] }`, e.g. a wrong gateway
+ * token: `{"success":false,"result":[],"messages":[],"error":[{"code":2009,"message":"Unauthorized"}]}`.
+ */
+function cloudflareMessage(body: Record<string, unknown>): string | undefined {
+  if (body.success !== false) return undefined;
+  const list = Array.isArray(body.error) ? body.error : Array.isArray(body.errors) ? body.errors : undefined;
+  const first = list?.[0] as { code?: unknown; message?: unknown } | undefined;
+  if (!first || typeof first.message !== "string") return undefined;
+  return `Cloudflare AI Gateway: ${first.message}${typeof first.code === "number" ? ` (error ${first.code})` : ""}`;
 }

@@ -27,6 +27,7 @@ import {
   seededRandom,
   serverTime,
 } from "./server/index.js";
+import { createGatewayRoute, type GatewayEmulatorOptions } from "./server/index.js";
 import type { Chunking, EmulatorCredentials, Fault, HttpFault, JsonObject, RecordedRequest, Script, StreamFault } from "./types.js";
 import { MALFORMED_INPUT, converseRequestProblem, countTokensRequestProblem } from "./validate/index.js";
 
@@ -69,6 +70,8 @@ export interface EmulatorOptions {
   cognito?: CognitoEmulatorOptions;
   /** Accept short-term keys (`bedrock-api-key-…`) signed by known credentials, checking expiry (default true). */
   shortTermApiKeys?: boolean;
+  /** Also serve Cloudflare AI Gateway's Bedrock path (`/v1/{account}/{gateway}/aws-bedrock/…`); see gateway.ts. */
+  gateway?: GatewayEmulatorOptions;
 }
 
 /** An extra endpoint served beside Bedrock Runtime; see `EmulatorOptions.routes`. */
@@ -152,11 +155,14 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
   const requests: RecordedRequest[] = [];
   const cognito = options.cognito ? [createCognitoRoute(options.cognito, (c) => void known.set(c.accessKeyId, c))] : [];
   const routes = [...cognito, ...(options.routes ?? [])];
+  const gateway = options.gateway ? createGatewayRoute(options.gateway, now) : undefined;
 
   async function handle(request: Request, context: { rawPath?: string } = {}): Promise<Response> {
     const id = requestId();
     const url = new URL(request.url);
     const rawPath = context.rawPath ?? url.pathname;
+    const viaGateway = gateway && (await gateway(request, rawPath, (forwarded, path) => handle(forwarded, { rawPath: path })));
+    if (viaGateway) return viaGateway;
     const route = parseRoute(rawPath);
     // One reading of the server clock per request: every check and the Date header agree.
     const clock = serverTime(now, faults, route?.operation);

@@ -39,7 +39,10 @@ export function checkMessages(value: unknown, path: string): void {
     const m = record(message, at);
     oneOfValues(m.role, `${at}.role`, ConversationRole, true);
     if (m.content === undefined) fail(`${at}.content`, "is required");
-    list(m.content, `${at}.content`).forEach((block, j) => checkContentBlock(block, `${at}.content[${j}]`));
+    const content = list(m.content, `${at}.content`);
+    // "The content field in the Message object at messages.N is empty. Add a ContentBlock object to the content field and try again."
+    if (content.length === 0) fail(`${at}.content`, "is empty; a message needs at least one content block");
+    content.forEach((block, j) => checkContentBlock(block, `${at}.content[${j}]`));
   });
 }
 

@@ -6,6 +6,8 @@ import { modelIdProblem } from "./model-path.js";
 import { checkCachePoint, checkMessages, checkSystem } from "./validate-content.js";
 import { blob, boolean, fail, list, number, record, string, stringMap, unionKind, type Dict } from "./validate-helpers.js";
 import { checkJsonValue } from "./validate-json.js";
+import { checkJsonSchema } from "./validate-json-schema.js";
+import { checkTurns } from "./validate-conversation.js";
 
 /**
  * Throws `BedrockInputError` for what Bedrock would certainly refuse as malformed: a missing
@@ -15,13 +17,16 @@ import { checkJsonValue } from "./validate-json.js";
  * neither bytes nor base64, a model ID that cannot be a path segment (`..`, a lone surrogate), and
  * anything JSON.stringify would throw on: a circular reference, a BigInt or more than
  * `MAX_JSON_DEPTH` levels anywhere in the body (tool input, `json` blocks, tool schemas,
- * `additionalModelRequestFields`, …), named by path. Conversation rules (alternating roles, first message from the user,
- * a tool result for every tool use) are left to Bedrock, which reports them itself.
+ * `additionalModelRequestFields`, …), named by path. Also what Converse refuses whatever the
+ * model: an empty `messages`, a message with no content, a first message not from the user,
+ * two consecutive messages from one role, a tool input schema that is not JSON Schema. Rules
+ * that depend on content (a tool result for every tool use) are left to Bedrock.
  */
 export function validateConverseRequest(request: ConverseRequest | ConverseStreamRequest): void {
   const req = record(request, "request");
   checkModelId(req.modelId);
   checkConversation(req, "");
+  checkTurns(req.messages, "messages", req.modelId);
   checkInferenceConfig(req.inferenceConfig, "inferenceConfig");
   checkGuardrailConfig(req.guardrailConfig, "guardrailConfig");
   if (req.additionalModelResponseFieldPaths !== undefined) {
@@ -102,7 +107,10 @@ function checkToolConfig(value: unknown, path: string): void {
       boolean(spec.strict, `${at}.toolSpec.strict`, false);
       if (spec.inputSchema === undefined) fail(`${at}.toolSpec.inputSchema`, "is required ({ json: <JSON Schema> })");
       if (unionKind(spec.inputSchema, `${at}.toolSpec.inputSchema`, "input schema", ["json"]) === "json") {
-        record((spec.inputSchema as Dict).json, `${at}.toolSpec.inputSchema.json`);
+        const json = `${at}.toolSpec.inputSchema.json`;
+        const schema = record((spec.inputSchema as Dict).json, json);
+        checkJsonValue(schema, json); // cycles and runaway nesting first, named as everywhere else
+        checkJsonSchema(schema, json);
       }
     } else if (kind === "systemTool") {
       string(record(t.systemTool, `${at}.systemTool`).name, `${at}.systemTool.name`, true);

@@ -152,7 +152,8 @@ describe("errors", () => {
 
   it("maps a ValidationException from the service", async () => {
     const error = await client()
-      .converse({ modelId: MODEL, messages: [{ role: "assistant", content: [{ text: "hi" }] }] })
+      // A rule only the service checks (the client refuses an assistant turn first itself now).
+      .converse({ modelId: MODEL, messages: [{ role: "user", content: [{ toolResult: { toolUseId: "t1", content: [{ text: "x" }] } }] }] })
       .catch((e) => e);
     expect(error).toBeInstanceOf(ValidationException);
     expect(error.status).toBe(400);

@@ -120,7 +120,10 @@ describe.each(FIELDS)("%s", (field, shape) => {
   });
 
   it("a plain document there passes", () => {
-    const request = { modelId: "m", ...shape({ city: "Paris", list: [1, { deep: nested(20) }] }) } as unknown as ConverseRequest;
+    // A tool's input schema must be JSON Schema; its `examples` may hold any document.
+    const plain = { city: "Paris", list: [1, { deep: nested(20) }] };
+    const document = field.includes("inputSchema") ? { type: "object", properties: { city: { type: "string" } }, examples: [plain] } : plain;
+    const request = { modelId: "m", ...shape(document) } as unknown as ConverseRequest;
     expect(() => validateConverseRequest(request)).not.toThrow();
   });
 });

@@ -95,15 +95,36 @@ describe("validateConverseRequest accepts", () => {
     expect(() => validateConverseRequest(request)).not.toThrow();
   });
 
-  // Conversation rules are Bedrock's (and the emulator's) to report, with their own messages.
+  // Rules that depend on the model or the content are Bedrock's (and the emulator's) to report.
+  // (An empty list, an assistant turn first and two user turns in a row used to pass here too;
+  // Converse refuses them for every model, so they are refused now: see the rejections below.)
   it.each([
     ["no messages (a Prompt management ARN supplies them)", { promptVariables: { a: { text: "b" } } }],
-    ["an empty message list", { messages: [] }],
-    ["consecutive user messages", { messages: [user({ text: "a" }), user({ text: "b" })] }],
-    ["an assistant message first", { messages: [{ role: "assistant", content: [{ text: "a" }] }] }],
     ["an empty text block", { messages: [user({ text: "" })] }],
+    ["user, assistant, user", { messages: [user({ text: "a" }), { role: "assistant", content: [{ text: "b" }] }, user({ text: "c" })] }],
   ])("%s", (_label, extra) => {
     expect(() => validateConverseRequest(req(extra))).not.toThrow();
+  });
+
+  it.each([
+    ["an empty message list", { messages: [] }],
+    ["an assistant message first", { messages: [{ role: "assistant", content: [{ text: "a" }] }] }],
+  ])("%s with a Prompt management ARN (its own messages come first)", (_label, extra) => {
+    const modelId = "arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345:1";
+    expect(() => validateConverseRequest({ ...req(extra), modelId })).not.toThrow();
+  });
+
+  it.each([
+    ["an empty schema", {}],
+    ["a boolean subschema", { type: "object", properties: { any: true }, additionalProperties: false }],
+    ["a list of types", { type: ["string", "null"] }],
+    ["tuple items (draft 7)", { type: "array", items: [{ type: "string" }, { type: "number" }] }],
+    ["$ref and $defs", { $defs: { city: { type: "string" } }, type: "object", properties: { city: { $ref: "#/$defs/city" } } }],
+    ["anyOf, enum, const and formats", { anyOf: [{ type: "string", format: "date" }, { enum: [1, 2] }, { const: null }] }],
+    ["a property named like keywords", { type: "object", properties: { type: { type: "string" }, properties: { type: "object" } }, required: ["type"] }],
+  ])("a tool schema with %s", (_label, json) => {
+    const toolConfig = { tools: [{ toolSpec: { name: "f", inputSchema: { json } } }] };
+    expect(() => validateConverseRequest(req({ messages: [user({ text: "x" })], toolConfig }))).not.toThrow();
   });
 
   it.each(REQUEST_FIXTURES)("the recorded request %s", (name) => {
@@ -194,6 +215,26 @@ const rejects: Array<[string, unknown, string | RegExp]> = [
   ["a tool of unknown kind", req({ toolConfig: { tools: [{ function: {} }] } }), 'toolConfig.tools[0]: unknown tool kind "function" (expected one of toolSpec, systemTool, cachePoint)'],
   ["a toolSpec without inputSchema", req({ toolConfig: { tools: [{ toolSpec: { name: "f" } }] } }), "toolConfig.tools[0].toolSpec.inputSchema: is required"],
   ["an inputSchema given bare", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { type: "object" } } }] } }), 'toolConfig.tools[0].toolSpec.inputSchema: unknown input schema kind "type" (expected one of json)'],
+  // conversation turns (Converse's own words: "A conversation must start with a user message",
+  // "… must alternate between user and assistant roles", "The content field in the Message object … is empty")
+  ["an empty message list", req({ messages: [] }), "messages: is empty; a conversation must start with a user message"],
+  ["an assistant message first", req({ messages: [{ role: "assistant", content: [{ text: "a" }] }] }), 'messages[0].role: is "assistant"; a conversation must start with a user message'],
+  ["consecutive user messages", req({ messages: [user({ text: "a" }), user({ text: "b" })] }), 'messages[1].role: is "user" again; a conversation must alternate'],
+  ["consecutive assistant messages", req({ messages: [user({ text: "a" }), { role: "assistant", content: [{ text: "b" }] }, { role: "assistant", content: [{ text: "c" }] }] }), "messages[2].role: "],
+  ["a message with empty content", req({ messages: [user({ text: "a" }), { role: "assistant", content: [] }] }), "messages[1].content: is empty; a message needs at least one content block"],
+  // tool schemas that are not JSON Schema
+  ["a tool schema with no JSON Schema keyword", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { foo: "bar" } } } }] } }), 'toolConfig.tools[0].toolSpec.inputSchema.json: is not a JSON Schema: it has none of its keywords (type, properties, items, anyOf, $ref, …), only "foo"'],
+  ["a misspelt type", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { type: "object", properties: { city: { type: "strnig" } } } } } }] } }), 'toolConfig.tools[0].toolSpec.inputSchema.json.properties.city.type: "strnig" is not a JSON Schema type (one of "string", "number", "integer", "boolean", "object", "array", "null")'],
+  ["a type list with a bad member", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { type: ["string", "text"] } } } }] } }), 'inputSchema.json.type[1]: "text" is not a JSON Schema type'],
+  ["an empty type list", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { type: [] } } } }] } }), "inputSchema.json.type: must not be an empty list"],
+  ["a numeric type", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { type: 1 } } } }] } }), "inputSchema.json.type: must be a JSON Schema type name"],
+  ["properties as a list", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { type: "object", properties: ["city"] } } } }] } }), "inputSchema.json.properties: must be an object mapping names to schemas"],
+  ["a property schema that is a string", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { type: "object", properties: { city: "string" } } } } }] } }), "inputSchema.json.properties.city: must be a JSON Schema object, got a string"],
+  ["required as a string", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { type: "object", required: "city" } } } }] } }), "inputSchema.json.required: must be a list of property names"],
+  ["required with a number", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { type: "object", required: [1] } } } }] } }), "inputSchema.json.required: must be a list of property names"],
+  ["items that is not a schema", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { type: "array", items: "string" } } } }] } }), "inputSchema.json.items: must be a JSON Schema object, got a string"],
+  ["a nested bad type under anyOf and items", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { anyOf: [{ type: "array", items: { type: "float" } }] } } } }] } }), 'inputSchema.json.anyOf[0].items.type: "float" is not a JSON Schema type'],
+  ["a schema that is a zod-like object", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: { _def: { typeName: "ZodObject" }, shape: {} } } } }] } }), "inputSchema.json: is not a JSON Schema"],
   ["a JSON schema as a string", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: "{}" } } }] } }), "inputSchema.json: must be an object, got a string"],
   ["strict as a string", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { json: {} }, strict: "yes" } }] } }), "toolSpec.strict: must be a boolean, got a string"],
   ["a toolChoice with two kinds", req({ toolConfig: { tools: [], toolChoice: { auto: {}, any: {} } } }), 'toolConfig.toolChoice: tool choice sets "auto" and "any"; set exactly one'],
