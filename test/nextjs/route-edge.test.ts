@@ -63,7 +63,7 @@ describe("examples/nextjs route in the edge-runtime VM", () => {
     const fate = fates.find((f) => f.requestId === slowCalls()[0]!.requestId)!;
     expect(fate.state).toBe("cancelled");
     // Closed after the client left and before its next request: the cancel did it, not the host exiting.
-    expect(fate.cancelledAt!).toBeGreaterThanOrEqual(leftAt! - 5);
+    expect(fate.cancelledAt!).toBeGreaterThanOrEqual(leftAt!);
     expect(fate.cancelledAt!).toBeLessThan(translateCall().receivedAt);
   });
 
@@ -72,7 +72,7 @@ describe("examples/nextjs route in the edge-runtime VM", () => {
     expect(status).toBe(200);
     const fate = fates.find((f) => f.requestId === slowCalls()[1]!.requestId)!;
     expect(fate.state).toBe("cancelled");
-    expect(fate.cancelledAt!).toBeGreaterThanOrEqual(leftAt! - 5);
+    expect(fate.cancelledAt!).toBeGreaterThanOrEqual(leftAt!);
     expect(fate.cancelledAt!).toBeLessThan(translateCall().receivedAt);
     expect(rest).toMatch(/event: error\ndata: \{"name":"AbortError"[^\n]*\n\n$/);
   });

@@ -48,8 +48,9 @@ const results = {};
 {
   const response = await post(turn(slow));
   const { reader, seen } = await readToFirstDelta(response);
+  const leftAt = Date.now();
   await reader.cancel();
-  results.cancelBody = { status: response.status, seen, leftAt: Date.now() };
+  results.cancelBody = { status: response.status, seen, leftAt };
 }
 
 // The client leaves and Next.js aborts request.signal: the VM-realm controller is what the VM's Request accepts.
@@ -57,15 +58,15 @@ const results = {};
   const controller = runtime.evaluate("new AbortController()");
   const response = await post(turn(slow), { signal: controller.signal });
   const { reader, seen, decoder } = await readToFirstDelta(response);
-  controller.abort();
   const leftAt = Date.now();
+  controller.abort();
   let rest = "";
   for (let next = await reader.read(); !next.done; next = await reader.read()) rest += decoder.decode(next.value, { stream: true });
   results.abortSignal = { status: response.status, seen, rest, leftAt };
 }
 
 // Give the emulator time to see both connections close before the next request, which the test orders them against.
-await sleep(500);
+await sleep(1_000);
 
 {
   const response = await post("{ not json");

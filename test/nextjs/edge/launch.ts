@@ -12,7 +12,7 @@ export interface EdgeAnswer {
   seen?: string;
   /** What it read after aborting request.signal, to the end of the stream. */
   rest?: string;
-  /** Date.now() in the host when the client left. */
+  /** Date.now() in the host just before the client left. */
   leftAt?: number;
 }
 

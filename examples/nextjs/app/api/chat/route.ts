@@ -45,6 +45,7 @@ function chatModel(model: string): ChatBedrockConverse {
 }
 
 export async function POST(request: Request): Promise<Response> {
+  // Every call is billed to your AWS account: check the caller here (your app's session) and rate-limit the route.
   const model = process.env.BEDROCK_MODEL_ID;
   if (!model || !process.env.AWS_REGION) {
     console.error("chat: set BEDROCK_MODEL_ID and AWS_REGION");
