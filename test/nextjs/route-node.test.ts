@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { readSSEEvents, type ChatSSEEvent } from "../../src/chat/index.js";
 import { createBedrockEmulator, EMULATOR_API_KEY, EMULATOR_CREDENTIALS } from "../../src/testing/index.js";
 import { startEmulator, type RunningEmulator } from "../../src/testing/node.js";
+import { assertBuilt } from "../runtimes/paths.js";
 import { watchBodies, type BodyFate } from "./body-watch.js";
 import {
   chatRequest,
@@ -21,6 +22,7 @@ import {
 
 // Imported by path, not by name: the route resolves `bedrock-edge` to dist/ (the package as built),
 // and tsc checks it through examples/tsconfig.json rather than through this project.
+assertBuilt();
 const route = (await import(/* @vite-ignore */ ROUTE_FILE)) as RouteModule;
 
 const emulator = createBedrockEmulator();
