@@ -98,6 +98,12 @@ const CHECKS: { [K in keyof RequestSettings]-?: (field: string, value: unknown) 
   streamUsage: (field, value) => {
     if (typeof value !== "boolean") fail(field, "a boolean", value);
   },
+  outputConfig: (field, value) => {
+    if (!isObject(value)) return fail(field, '{ textFormat: { type: "json_schema", structure } }', value);
+    if (value.textFormat !== undefined && !isObject(value.textFormat)) fail(`${field}.textFormat`, "an object { type, structure }", value.textFormat);
+    if (value.effort !== undefined && typeof value.effort !== "string") fail(`${field}.effort`, "a string", value.effort);
+    checkJsonValue(value, field);
+  },
 };
 
 /** Checks every request setting present (`null` is allowed: it removes the field for a call). */
