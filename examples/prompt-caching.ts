@@ -19,7 +19,8 @@ export async function main() {
     ],
   });
   const first = await llm.invoke([system, new HumanMessage("I love programming.")]);
-  console.log(first.usage_metadata?.input_token_details); // { cache_read: 0, cache_creation: 1958, ephemeral_5m_input_tokens: 1958 }
+  console.log(first.usage_metadata?.input_token_details);
+  // { cache_read: 0, cache_creation: 0, ephemeral_5m_input_tokens: 1958, ephemeral_1h_input_tokens: 0 }: writes sit in their TTL bucket
 
   const second = await llm.invoke([system, new HumanMessage("Good morning.")]);
   console.log(second.usage_metadata?.input_token_details); // { cache_read: 1958, cache_creation: 0 }

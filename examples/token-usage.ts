@@ -14,7 +14,7 @@ export async function main() {
   ];
 
   const aiMsg = await llm.invoke(input);
-  console.log(aiMsg.usage_metadata); // { input_tokens: 28, output_tokens: 7, total_tokens: 35 }
+  console.log(aiMsg.usage_metadata); // { input_tokens: 28, output_tokens: 7, total_tokens: 35 }: total_tokens is Bedrock's totalTokens
 
   // A stream reports usage in its last chunk (`streamUsage: false` leaves it out).
   let full: AIMessageChunk | undefined;
@@ -24,5 +24,5 @@ export async function main() {
   // Before sending: Bedrock's CountTokens where the model has it, else an estimate.
   const counted = await llm.getNumTokensFromMessages(input);
   console.log(counted); // 28
-  return { invoked: aiMsg.usage_metadata, streamed: full?.usage_metadata, counted };
+  return { invoked: aiMsg.usage_metadata, streamed: full?.usage_metadata, counted, bedrock: aiMsg.response_metadata.usage };
 }

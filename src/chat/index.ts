@@ -37,6 +37,7 @@ export {
   type UsageMetadata,
   type InputTokenDetails,
   type OutputTokenDetails,
+  type ChatResponseMetadata,
 } from "./messages/index.js";
 export type { ChatInput, MessageLike, CachePointsOptions, CachePointSpot } from "./request/index.js";
 export type { ToolInput, OpenAIToolDefinition, NamedToolDefinition, ToolChoiceInput, JsonSchema, OutputFormatOptions } from "./tools/index.js";

@@ -90,6 +90,9 @@ export class ChatBedrockConverse extends BaseChatModel<ChatBedrockConverseCallOp
     this.guardrailConfig = fields.guardrailConfig ?? undefined;
     this.performanceConfig = fields.performanceConfig ?? undefined;
     this.serviceTier = fields.serviceTier ?? undefined;
+    // LangChain.js's BaseChatModel knows only a boolean (any truthy value stops streaming); our
+    // model applies "tool_calling" per call, as langchain-core's `_should_stream` does.
+    this.disableStreaming = fields.disableStreaming === true;
   }
 
   /** The bedrock-edge BedrockRuntime requests go through. */

@@ -23,7 +23,16 @@ export interface BedrockPromptCacheControl {
  * params (`callbacks`, `tags`, `metadata`, `disableStreaming`, `outputVersion`, …), and the
  * @langchain/aws names below, so an existing `new ChatBedrockConverse({ … })` keeps working.
  */
-export interface ChatBedrockConverseInput extends BaseChatModelParams, Omit<CoreInput, "maxRetries"> {
+export interface ChatBedrockConverseInput
+  extends Omit<BaseChatModelParams, "disableStreaming">,
+    Omit<CoreInput, "maxRetries" | "disableStreaming"> {
+  /**
+   * LangChain's `disableStreaming`, with langchain-aws's `"tool_calling"` too: `true` never
+   * streams, `"tool_calling"` not when the call binds tools (langchain-core `_should_stream`).
+   */
+  disableStreaming?: boolean | "tool_calling";
+  /** @langchain/aws's name of `headers`: sent with every request, signed with the rest (as @langchain/aws signs them). */
+  defaultHeaders?: Record<string, string>;
   /** Retries of throttled and failed requests (the client's; LangChain's `withRetry` adds its own). */
   maxRetries?: number;
   /** @langchain/aws: endpoint host name, e.g. `"bedrock-runtime.us-east-1.amazonaws.com"` (HTTPS). */
@@ -67,7 +76,6 @@ const NODE_ONLY_FIELDS = [
   "webIdentityTokenFile",
   "roleAssumerWithWebIdentity",
   "clientOptions",
-  "defaultHeaders",
 ] as const;
 
 /** The fields bedrock-edge's own ChatBedrockConverse takes, from LangChain constructor fields. */
@@ -77,12 +85,16 @@ export function toCoreInput(fields: ChatBedrockConverseInput): CoreInput {
   if (unsupported.length > 0) {
     throw new BedrockInputError(
       `${unsupported.join(", ")}: @langchain/aws options of the AWS SDK's Node client, which bedrock-edge does not use; ` +
-        "pass `credentials` (or `apiKey`), `region` and, for custom headers, a `fetch` that adds them",
+        "pass `credentials` (or `apiKey`), `region` and, for custom headers, `headers`",
     );
   }
   const core: Record<string, unknown> = {};
-  for (const key of ["model", "modelId", "client", "warn", ...CONNECTION_FIELDS] as const) {
+  for (const key of ["model", "modelId", "client", "warn", "system", "rawBlocks", "disableStreaming", "headers", ...CONNECTION_FIELDS] as const) {
     if (fields[key] !== undefined) core[key] = fields[key];
+  }
+  if (fields.defaultHeaders !== undefined) {
+    if (fields.headers !== undefined) throw new BedrockInputError("headers and defaultHeaders both given; pass one of them");
+    core.headers = fields.defaultHeaders;
   }
   Object.assign(core, settingsOf(fields));
   if (fields.applicationInferenceProfile !== undefined) {

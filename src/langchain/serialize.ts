@@ -34,6 +34,9 @@ export const SERIALIZABLE_KEYS: readonly string[] = [
   "streaming",
   "stop",
   "supportsToolChoiceValues",
+  "system",
+  "rawBlocks",
+  "disableStreaming",
   ...SETTING_FIELDS,
 ];
 
@@ -61,5 +64,12 @@ export function langChainFields(fields: ChatBedrockConverseInput): Record<string
     }
   }
   if (fields.endpoint instanceof URL) out.endpoint = fields.endpoint.href;
+  // Header values may be tokens (a gateway's, say): names only, each value masked.
+  for (const key of ["headers", "defaultHeaders"] as const) {
+    const headers = fields[key];
+    if (headers !== undefined && headers !== null && typeof headers === "object") {
+      out[key] = Object.fromEntries(Object.keys(headers).map((name) => [name, MASK]));
+    }
+  }
   return out;
 }

@@ -56,7 +56,10 @@ describe("construction", () => {
     ["no model", { region: "us-east-1", apiKey: "x" }, /model is required/],
     ["a bad temperature", { ...standard, apiKey: "x", temperature: 3 }, /temperature must be a number from 0 to 1/],
     ["the Node credential chain's profile", { ...standard, profile: "dev" }, /profile: @langchain\/aws options of the AWS SDK's Node client/],
-    ["clientOptions and defaultHeaders", { ...standard, clientOptions: {}, defaultHeaders: { a: "b" } }, /clientOptions, defaultHeaders/],
+    // defaultHeaders is no longer refused: it maps onto `headers` (see below).
+    ["clientOptions", { ...standard, clientOptions: {} }, /clientOptions: @langchain\/aws options of the AWS SDK's Node client/],
+    ["headers and defaultHeaders together", { ...standard, apiKey: "x", headers: { a: "b" }, defaultHeaders: { a: "c" } }, /headers and defaultHeaders both given/],
+    ["disableStreaming of another kind", { ...standard, apiKey: "x", disableStreaming: "always" }, /disableStreaming must be true, false or "tool_calling"/],
   ])("refuses %s, naming the field", (_name, fields, message) => {
     expect(() => new ChatBedrockConverse(fields as never)).toThrow(BedrockInputError);
     expect(() => new ChatBedrockConverse(fields as never)).toThrow(message);
@@ -226,5 +229,42 @@ describe("serialisation", () => {
     expect([loaded.model, loaded.temperature]).toEqual([original.model, 0.4]);
     expect((await loaded.invoke("Hello")).text).toBe("You said: Hello");
     expect(e.bodies("converse")[0]!.inferenceConfig).toEqual({ temperature: 0.4 });
+  });
+});
+
+describe("langchain-aws's parameters through the LangChain model", () => {
+  it("defaultHeaders (@langchain/aws) is `headers`; lc_kwargs and inspection show no header value", () => {
+    const model = e.model({ defaultHeaders: { "x-api-token": "Bearer gateway-token-value" } });
+    const shown = [JSON.stringify(model.lc_kwargs), JSON.stringify(model), inspect(model, { depth: 20, showHidden: true })].join("\n");
+    expect(shown).not.toContain("gateway-token-value");
+    expect(e.model({ headers: { "x-a": "b" } })).toBeDefined();
+  });
+
+  it('disableStreaming "tool_calling": LangChain streams without tools, one Converse chunk with tools', async () => {
+    const model = e.model({ disableStreaming: "tool_calling" });
+    expect(model.disableStreaming).toBe(false);
+    const plain: unknown[] = [];
+    for await (const chunk of await model.stream("Hello")) plain.push(chunk);
+    const withTools: unknown[] = [];
+    for await (const chunk of await model.bindTools([new PersonTool()]).stream("PersonTool name=Ada age=36")) withTools.push(chunk);
+    expect(e.running.emulator.requests.map((r) => r.operation)).toEqual(["converse-stream", "converse"]);
+    expect(plain.length).toBeGreaterThan(1);
+    expect(withTools).toHaveLength(1);
+  });
+
+  it("disableStreaming: true is LangChain's own switch (stream() invokes)", async () => {
+    const model = e.model({ disableStreaming: true });
+    expect(model.disableStreaming).toBe(true);
+    for await (const _chunk of await model.stream("Hello")) void _chunk;
+    expect(e.running.emulator.requests.map((r) => r.operation)).toEqual(["converse"]);
+  });
+
+  it("system and rawBlocks reach the request", async () => {
+    await e.model({ system: "You are terse." }).invoke([["system", "Answer in French."], ["human", "Hello"]]);
+    const raw = [{ role: "user" as const, content: [{ text: "Raw hello" }] }];
+    await e.model({ rawBlocks: raw }).invoke("not sent");
+    const [first, second] = e.bodies("converse");
+    expect(first!.system).toEqual([{ text: "You are terse." }, { text: "Answer in French." }]);
+    expect(second!.messages).toEqual(raw);
   });
 });

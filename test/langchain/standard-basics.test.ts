@@ -121,6 +121,7 @@ describe("usage metadata", () => {
     expect([typeof usage.input_tokens, typeof usage.output_tokens, typeof usage.total_tokens]).toEqual(["number", "number", "number"]);
     expect(usage.total_tokens).toBe(usage.input_tokens + usage.output_tokens);
     expect(result.response_metadata.model_name).toBe("us.anthropic.claude-sonnet-4-20250514-v1:0");
+    expect(result.response_metadata.model).toBe("us.anthropic.claude-sonnet-4-20250514-v1:0");
     expect(result.response_metadata.model_provider).toBe("bedrock-converse");
     expect(result.response_metadata.stopReason).toBe("end_turn");
   });
@@ -134,6 +135,9 @@ describe("usage metadata", () => {
       output_tokens: invoked.usage_metadata!.output_tokens,
       total_tokens: invoked.usage_metadata!.total_tokens,
     });
+    // One chunk carries the model keys: LangChain's merge would join repeated strings.
+    expect(joined!.response_metadata.model_name).toBe("us.anthropic.claude-sonnet-4-20250514-v1:0");
+    expect(joined!.response_metadata.model).toBe("us.anthropic.claude-sonnet-4-20250514-v1:0");
   });
 
   it.each([

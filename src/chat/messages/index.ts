@@ -39,5 +39,6 @@ export type {
   UsageMetadata,
   InputTokenDetails,
   OutputTokenDetails,
+  ChatResponseMetadata,
 } from "./message-types.js";
 export { parseToolArgs, toolCallsFromChunks, type ParsedArgs } from "./message-tool-calls.js";

@@ -1,4 +1,5 @@
 // Plain data types of the chat layer: content blocks, tool calls and token usage, shaped like LangChain.js's.
+import type { ConverseResponse } from "../../wire/index.js";
 
 /** The role tag LangChain.js gives each message class (`message.type`, `message._getType()`). */
 export type MessageType = "system" | "human" | "ai" | "tool";
@@ -172,3 +173,26 @@ export interface UsageMetadata {
   input_token_details?: InputTokenDetails;
   output_token_details?: OutputTokenDetails;
 }
+
+/**
+ * What the chat layer puts in an AI message's `response_metadata` (other keys may appear from
+ * messages built by hand, hence the index signature). Streams add up to the same keys.
+ */
+export interface ChatResponseMetadata {
+  /** The model ID or ARN the request named (langchain-aws's key). */
+  model_name?: string;
+  /** The same, under the key other LangChain integrations use. */
+  model?: string;
+  /** `x-amzn-requestid` of the call. */
+  requestId?: string;
+  stopReason?: ConverseResponse["stopReason"];
+  metrics?: ConverseResponse["metrics"];
+  usage?: ConverseResponse["usage"];
+  /** Guardrail and prompt-router trace, when tracing is on. */
+  trace?: ConverseResponse["trace"];
+  additionalModelResponseFields?: ConverseResponse["additionalModelResponseFields"];
+  performanceConfig?: ConverseResponse["performanceConfig"];
+  serviceTier?: ConverseResponse["serviceTier"];
+  [key: string]: unknown;
+}
+

@@ -1,6 +1,7 @@
 // LangChain.js-compatible message classes (System, Human, AI, AIMessageChunk, Tool), without @langchain/core.
 import type {
   ChatContentBlock,
+  ChatResponseMetadata,
   InvalidToolCall,
   MessageContent,
   MessageType,
@@ -106,6 +107,7 @@ export class HumanMessage extends BaseMessage {
 
 export class AIMessage extends BaseMessage {
   readonly type = "ai" as const;
+  declare response_metadata: ChatResponseMetadata;
   tool_calls: ToolCall[];
   invalid_tool_calls: InvalidToolCall[];
   usage_metadata?: UsageMetadata;

@@ -1,23 +1,34 @@
 // ChatBedrockConverse: LangChain's Bedrock Converse chat model API on BedrockRuntime, without @langchain/core.
 import { regionFromEnv } from "../../auth/env-credentials.js";
-import type { BedrockRuntime, ConverseStreamOutput } from "../../client/bedrock-runtime.js";
+import type { BedrockRuntime } from "../../client/bedrock-runtime.js";
+import type { CallOptions as ClientCallOptions } from "../../client/options.js";
 import { BedrockInputError } from "../../errors/index.js";
 import { regionFromModelArn } from "../../wire/index.js";
 import { runBatch, type BatchOptions } from "./batch.js";
-import { ChatStream } from "./chat-stream.js";
+import { ChatStream, chunksOf, replyAsStream } from "./chat-stream.js";
 import { toCachePoint, coerceMessages, type ChatInput, type CachePointBlock } from "../request/index.js";
 import type { CacheTTL } from "../../wire/index.js";
-import { convertConverseResponse, createStreamConverter, type StreamConverter } from "../response/index.js";
+import { convertConverseResponse, createStreamConverter } from "../response/index.js";
 import { convertTools, toolNames, type ToolInput } from "../tools/index.js";
 import { AIMessageChunk, type AIMessage, type BaseMessage } from "../messages/index.js";
 import { modelClient } from "./model-client.js";
 import {
+  CLIENT_CALL_FIELDS,
   SETTING_FIELDS,
   type ChatBedrockConverseCallOptions,
   type ChatBedrockConverseInput,
   type RequestSettings,
 } from "./model-options.js";
 import { buildConverseRequest } from "./model-request.js";
+import {
+  checkDisableStreaming,
+  checkHeaders,
+  streamingDisabled,
+  toRawBlocks,
+  toSystemBlocks,
+  type DisableStreamingOption,
+} from "./model-fields.js";
+import type { Message, SystemContentBlock } from "../request/index.js";
 import { mergeOptions } from "./model-settings.js";
 import { resolveModelId, validateCallOptions, validateSettings } from "./model-validate.js";
 import {
@@ -38,6 +49,9 @@ interface Shared {
   readonly streaming: boolean;
   readonly warn: (message: string) => void;
   readonly shown: Record<string, unknown>;
+  readonly system: SystemContentBlock[] | undefined;
+  readonly rawBlocks: Message[] | undefined;
+  readonly disableStreaming: DisableStreamingOption | undefined;
 }
 
 /**
@@ -93,6 +107,10 @@ export class ChatBedrockConverse {
     validateSettings(fields);
     if (fields.streaming !== undefined && typeof fields.streaming !== "boolean") throw new BedrockInputError("streaming must be a boolean");
     if (fields.warn !== undefined && typeof fields.warn !== "function") throw new BedrockInputError("warn must be a function");
+    const system = toSystemBlocks(fields.system);
+    const rawBlocks = toRawBlocks(fields.rawBlocks);
+    const disableStreaming = checkDisableStreaming(fields.disableStreaming);
+    checkHeaders(fields.headers);
     const client = modelClient(fields, model);
     const settings: RequestSettings = {};
     for (const key of SETTING_FIELDS) if (fields[key] !== undefined) (settings as Record<string, unknown>)[key] = fields[key];
@@ -101,9 +119,25 @@ export class ChatBedrockConverse {
       auth: client.authKind,
       ...(fields.credentials !== undefined && { credentials: MASK }),
       ...(fields.apiKey !== undefined && { apiKey: MASK }),
+      // Names only: header values may be tokens (a gateway's, say).
+      ...(fields.headers !== undefined && { headers: Object.keys(fields.headers) }),
+      ...(system !== undefined && { system }),
+      ...(rawBlocks !== undefined && { rawBlocks: rawBlocks.length }),
+      ...(disableStreaming !== undefined && { disableStreaming }),
     };
     const region = fields.region ?? (fields.client ? undefined : (regionFromModelArn(model) ?? regionFromEnv()));
-    this.#shared = { client, model, region, settings, streaming: fields.streaming === true, warn: fields.warn ?? warnOnce(), shown };
+    this.#shared = {
+      client,
+      model,
+      region,
+      settings,
+      streaming: fields.streaming === true,
+      warn: fields.warn ?? warnOnce(),
+      shown,
+      system,
+      rawBlocks,
+      disableStreaming,
+    };
   }
 
   /** The model ID, inference profile ID or ARN requests go to. */
@@ -153,15 +187,12 @@ export class ChatBedrockConverse {
    */
   async invoke(input: ChatInput, options: ChatBedrockConverseCallOptions = {}): Promise<AIMessage> {
     const call = this.#callOptions(options);
-    if (this.#shared.streaming) {
+    if (this.#shared.streaming && !this.#streamingDisabled(call)) {
       let full: AIMessageChunk | undefined;
       for await (const chunk of await this.#stream(input, call)) full = full ? full.concat(chunk) : chunk;
       return full ?? new AIMessageChunk("");
     }
-    const { request } = this.#build(input, call, "converse");
-    const output = await this.#shared.client.converse(request, call.signal ? { signal: call.signal } : {});
-    const requestId = output.$metadata.requestId;
-    return convertConverseResponse(output, { modelId: this.model, ...(requestId !== undefined && { requestId }) });
+    return (await this.#converse(input, call)).reply;
   }
 
   /**
@@ -173,7 +204,9 @@ export class ChatBedrockConverse {
    * for await (const chunk of await model.stream("I love programming.")) full = full ? full.concat(chunk) : chunk;
    */
   async stream(input: ChatInput, options: ChatBedrockConverseCallOptions = {}): Promise<ChatStream<AIMessageChunk>> {
-    return this.#stream(input, this.#callOptions(options));
+    const call = this.#callOptions(options);
+    if (this.#streamingDisabled(call)) return this.#invokeAsStream(input, call);
+    return this.#stream(input, call);
   }
 
   /**
@@ -314,29 +347,51 @@ export class ChatBedrockConverse {
 
   #build(input: ChatInput, call: ChatBedrockConverseCallOptions, operation: "converse" | "converse-stream") {
     const messages: BaseMessage[] = coerceMessages(input);
-    return buildConverseRequest({ modelId: this.model, messages, options: call, operation, warn: this.#shared.warn });
+    const { system, rawBlocks, warn } = this.#shared;
+    return buildConverseRequest({
+      modelId: this.model,
+      messages,
+      options: call,
+      operation,
+      warn,
+      ...(system !== undefined && { system }),
+      ...(rawBlocks !== undefined && { rawBlocks }),
+    });
+  }
+
+  #streamingDisabled(call: ChatBedrockConverseCallOptions): boolean {
+    return streamingDisabled(this.#shared.disableStreaming, call.tools);
+  }
+
+  // langchain-core's BaseChatModel yields `invoke`'s result as the one chunk when streaming is disabled.
+  async #invokeAsStream(input: ChatInput, call: ChatBedrockConverseCallOptions): Promise<ChatStream<AIMessageChunk>> {
+    const { reply, metadata } = await this.#converse(input, call);
+    return replyAsStream(reply, metadata, call.streamUsage !== false);
+  }
+
+  async #converse(input: ChatInput, call: ChatBedrockConverseCallOptions) {
+    const { request } = this.#build(input, call, "converse");
+    const output = await this.#shared.client.converse(request, clientCallOptions(call));
+    const requestId = output.$metadata.requestId;
+    const reply = convertConverseResponse(output, { modelId: this.model, ...(requestId !== undefined && { requestId }) });
+    const { httpStatusCode, attempts } = output.$metadata;
+    return { reply, metadata: { httpStatusCode, requestId, attempts } };
   }
 
   async #stream(input: ChatInput, call: ChatBedrockConverseCallOptions): Promise<ChatStream<AIMessageChunk>> {
     const { request, settings } = this.#build(input, call, "converse-stream");
-    const response = await this.#shared.client.converseStream(request, call.signal ? { signal: call.signal } : {});
+    const response = await this.#shared.client.converseStream(request, clientCallOptions(call));
     const requestId = response.requestId;
     const converter = createStreamConverter({ modelId: this.model, ...(requestId !== undefined && { requestId }) });
     return new ChatStream(chunksOf(response, converter, settings.streamUsage), response.$metadata, () => response.cancel());
   }
 }
 
-async function* chunksOf(
-  events: AsyncIterable<ConverseStreamOutput>,
-  converter: StreamConverter,
-  streamUsage: boolean,
-): AsyncGenerator<AIMessageChunk> {
-  for await (const event of events) {
-    const chunk = converter.next(event);
-    if (!chunk) continue;
-    if (!streamUsage && chunk.usage_metadata) delete chunk.usage_metadata;
-    yield chunk;
-  }
+/** The part of a call's options the client takes: signal, headers, timeout, retries, idle timeout. */
+function clientCallOptions(call: ChatBedrockConverseCallOptions): ClientCallOptions {
+  const out: Record<string, unknown> = {};
+  for (const key of CLIENT_CALL_FIELDS) if (call[key] !== undefined) out[key] = call[key];
+  return out as ClientCallOptions;
 }
 
 export type { ChatBedrockConverseCallOptions, ChatBedrockConverseInput } from "./model-options.js";

@@ -19,7 +19,7 @@ function checkClient(fields: ChatBedrockConverseInput): BedrockRuntime {
   if (client === null || typeof client !== "object" || typeof client.converse !== "function" || typeof client.converseStream !== "function") {
     throw new BedrockInputError("client must be a BedrockRuntime");
   }
-  const clash = CONNECTION_FIELDS.filter((key) => fields[key] !== undefined);
+  const clash = [...CONNECTION_FIELDS, "headers" as const].filter((key) => fields[key] !== undefined);
   if (clash.length > 0) {
     const verb = clash.length === 1 ? "configures" : "configure";
     throw new BedrockInputError(`${clash.join(", ")} ${verb} a new client; pass them to the BedrockRuntime given as \`client\` instead`);
@@ -30,6 +30,8 @@ function checkClient(fields: ChatBedrockConverseInput): BedrockRuntime {
 function newClient(fields: ChatBedrockConverseInput, model: string): BedrockRuntime {
   const options: BedrockRuntimeOptions = {};
   for (const key of CONNECTION_FIELDS) if (fields[key] !== undefined) (options as Record<string, unknown>)[key] = fields[key];
+  // Signed with the request, as @langchain/aws signs its defaultHeaders.
+  if (fields.headers !== undefined) options.headers = { ...fields.headers };
   // The client's documented order: `region`, then the model ARN's region, then AWS_REGION.
   const region = fields.region ?? regionFromModelArn(model) ?? regionFromEnv();
   if (region === undefined) {

@@ -1,6 +1,6 @@
 // Options of ChatBedrockConverse: constructor fields, per-call options and the request settings they share.
 import type { BedrockRuntime } from "../../client/bedrock-runtime.js";
-import type { BedrockRuntimeOptions } from "../../client/options.js";
+import type { BedrockRuntimeOptions, CallOptions as ClientCallOptions } from "../../client/options.js";
 import type {
   DocumentType,
   GuardrailStreamConfiguration,
@@ -9,9 +9,10 @@ import type {
   ServiceTier,
   ServiceTierType,
 } from "../../wire/index.js";
-import type { CachePointsOptions } from "../request/index.js";
+import type { CachePointsOptions, Message } from "../request/index.js";
 import type { ToolChoiceInput, ToolInput } from "../tools/index.js";
 import type { ProfileOption, ReasoningEffort, ToolChoiceValue } from "../profiles/index.js";
+import type { DisableStreamingOption, SystemOption } from "./model-fields.js";
 
 /** Extended thinking: Anthropic's `{ type: "enabled", budget_tokens }`, a budget, or `false` to turn it off. */
 export type ThinkingOption =
@@ -71,6 +72,11 @@ export interface RequestSettings {
   baseModelId?: string | null;
   /** langchain-aws's `supports_tool_choice_values`: overrides the profile's list. */
   supportsToolChoiceValues?: readonly ToolChoiceValue[] | null;
+  /**
+   * Converse's `outputConfig` (native structured output); on the constructor it applies to every
+   * call, as langchain-aws's `output_config` (PR #934). `withStructuredOutput(…, { method: "jsonSchema" })` sets it per call.
+   */
+  outputConfig?: OutputConfig | null;
 }
 
 /** The connection options that configure a new BedrockRuntime (not allowed next to `client`). */
@@ -84,7 +90,13 @@ export const CONNECTION_FIELDS = [
   "timeout",
   "streamIdleTimeout",
   "dangerouslyAllowBrowser",
+  "userAgentAppId",
+  "hooks",
+  "gateway",
 ] as const;
+
+/** The call options handed to the client as they are (it validates them before any request). */
+export const CLIENT_CALL_FIELDS = ["signal", "headers", "timeout", "maxRetries", "streamIdleTimeout"] as const;
 
 /** Constructor fields of `ChatBedrockConverse`: the client's connection options, documented there, plus the model's own. */
 export interface ChatBedrockConverseInput
@@ -100,10 +112,30 @@ export interface ChatBedrockConverseInput
   streaming?: boolean;
   /** Receives warnings (tool choice downgraded, tool blocks sent as text). Default: `console.warn`, once per message. */
   warn?: (message: string) => void;
+  /**
+   * A system prompt sent before the system messages of every call (langchain-aws's `system`):
+   * text, or a list of text and system blocks (`{ text }`, `{ guardContent }`, `{ cachePoint }`).
+   */
+  system?: SystemOption;
+  /**
+   * Bedrock messages sent as the conversation, as given (langchain-aws's `raw_blocks`): the
+   * messages passed to a call, the system messages and `system` are then not sent.
+   */
+  rawBlocks?: Message[];
+  /**
+   * LangChain's `disableStreaming`: `true` makes `stream()` call Converse and yield the reply as
+   * one chunk (and `streaming: true` no longer streams); `"tool_calling"` does so only for calls that bind tools.
+   */
+  disableStreaming?: DisableStreamingOption;
+  /**
+   * Headers sent with every request (langchain-aws `default_headers`, @langchain/aws
+   * `defaultHeaders`), signed with the rest, as @langchain/aws signs them.
+   */
+  headers?: Record<string, string>;
 }
 
 /** Options of one call (and defaults bound with `withConfig` / `bindTools`). */
-export interface ChatBedrockConverseCallOptions extends RequestSettings {
+export interface ChatBedrockConverseCallOptions extends RequestSettings, Pick<ClientCallOptions, "headers" | "timeout" | "maxRetries" | "streamIdleTimeout"> {
   signal?: AbortSignal;
   /** Stop sequences for this call (LangChain's name; wins over `stopSequences`). */
   stop?: string[];
@@ -112,8 +144,6 @@ export interface ChatBedrockConverseCallOptions extends RequestSettings {
   tool_choice?: ToolChoiceInput;
   /** Sets `toolSpec.strict` on the bound tools. */
   strict?: boolean;
-  /** Converse's native structured output (`withStructuredOutput(…, { method: "jsonSchema" })` sets it). */
-  outputConfig?: OutputConfig | null;
   /** Values for a Prompt management prompt's `{{variables}}`, when `model` is a prompt ARN. */
   promptVariables?: Record<string, { text: string }>;
   /** Largest number of parallel calls in `batch` (default: all at once). */
@@ -142,4 +172,5 @@ export const SETTING_FIELDS = [
   "provider",
   "baseModelId",
   "supportsToolChoiceValues",
+  "outputConfig",
 ] as const satisfies ReadonlyArray<keyof RequestSettings>;

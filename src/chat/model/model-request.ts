@@ -1,11 +1,20 @@
 // Messages + merged call options → the exact Converse / ConverseStream request ChatBedrockConverse sends.
 import type { ConverseRequest, ConverseStreamRequest, ToolConfiguration } from "../../wire/index.js";
-import { placeCachePoints, convertMessages, type CachePointsOptions, type Tool, type ToolChoice } from "../request/index.js";
+import {
+  placeCachePoints,
+  convertMessages,
+  type CachePointsOptions,
+  type Message,
+  type SystemContentBlock,
+  type Tool,
+  type ToolChoice,
+} from "../request/index.js";
 import { convertToolChoice, convertTools, toolNames } from "../tools/index.js";
 import type { BaseMessage } from "../messages/index.js";
 import type { ChatBedrockConverseCallOptions } from "./model-options.js";
 import { resolveSettings, type ResolvedSettings } from "./model-settings.js";
 import { applyProfile, effectiveProfile, type ModelProfile, type ProfileOption } from "../profiles/index.js";
+import { rawConversation } from "./model-fields.js";
 
 export interface BuildRequestInput {
   modelId: string;
@@ -15,6 +24,10 @@ export interface BuildRequestInput {
   /** ConverseStream takes `guardrailConfig.streamProcessingMode`; Converse does not. */
   operation: "converse" | "converse-stream";
   warn: (message: string) => void;
+  /** The constructor's `system` blocks, sent before the system messages' (langchain-aws's `system`). */
+  system?: readonly SystemContentBlock[];
+  /** The constructor's `rawBlocks`: sent as the conversation instead of `messages` (langchain-aws's `raw_blocks`). */
+  rawBlocks?: readonly Message[];
 }
 
 export interface BuiltRequest {
@@ -36,11 +49,9 @@ export function buildConverseRequest(input: BuildRequestInput): BuiltRequest {
   const { options, warn } = input;
   const settings = resolveSettings(options);
   const toolConfig = buildToolConfig(options, warn);
-  const { system, messages } = convertMessages(input.messages, {
-    toolsBound: toolConfig !== undefined,
-    warn,
-    guardLastTurnOnly: settings.guardLastTurnOnly,
-  });
+  const { system, messages } = input.rawBlocks
+    ? rawConversation(input.rawBlocks, toolConfig !== undefined, warn)
+    : withSystem(input.system, convertMessages(input.messages, { toolsBound: toolConfig !== undefined, warn, guardLastTurnOnly: settings.guardLastTurnOnly }));
 
   let parts = { system, messages, toolConfig };
   if (settings.cachePoints) parts = placeCachePoints(parts, cachePointOptions(settings.cachePoints));
@@ -87,6 +98,11 @@ function buildToolConfig(
   // Converse has no "none": the request goes without tools (history tool blocks become text).
   if (choice === "none" || tools.length === 0) return undefined;
   return choice === undefined ? { tools } : { tools, toolChoice: choice };
+}
+
+// Follows langchain-aws `_messages_to_bedrock`: the `system` field's blocks first, then the system messages'.
+function withSystem<T extends { system: SystemContentBlock[] }>(blocks: readonly SystemContentBlock[] | undefined, converted: T): T {
+  return blocks && blocks.length > 0 ? { ...converted, system: [...structuredClone(blocks), ...converted.system] } : converted;
 }
 
 function cachePointOptions(option: NonNullable<ResolvedSettings["cachePoints"]>): CachePointsOptions {

@@ -139,6 +139,12 @@ const CHECKS: { [K in keyof RequestSettings]-?: (field: string, value: unknown) 
   provider: nonEmptyString,
   baseModelId: nonEmptyString,
   supportsToolChoiceValues: toolChoiceValues,
+  outputConfig: (field, value) => {
+    if (!isObject(value)) return fail(field, '{ textFormat: { type: "json_schema", structure } }', value);
+    if (value.textFormat !== undefined && !isObject(value.textFormat)) fail(`${field}.textFormat`, "an object { type, structure }", value.textFormat);
+    if (value.effort !== undefined && typeof value.effort !== "string") fail(`${field}.effort`, "a string", value.effort);
+    checkJsonValue(value, field);
+  },
 };
 
 /** Checks every request setting present (`null` is allowed: it removes the field for a call). */

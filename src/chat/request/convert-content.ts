@@ -169,17 +169,18 @@ export const EMPTY_TOOL_RESULT = "(empty result)";
 const TOOL_RESULT_KEYS = new Set(["text", "json", "image", "document", "video", "searchResult"]);
 
 /**
- * A tool's output as `toolResult` content: a string that holds a JSON object becomes `json`, other
- * strings `text`, a plain object `json`; blocks convert as message content does. Cache points
- * cannot sit inside a tool result, so they are returned apart (`after`), to follow the block.
+ * A tool's output as `toolResult` content: a string is `text`, as given (even when it parses as
+ * JSON), a plain object `json`; blocks convert as message content does (`{ type: "json" }` blocks
+ * become `json`). Cache points cannot sit inside a tool result, so they are returned apart
+ * (`after`), to follow the block.
  */
 export function convertToolResultContent(
   content: unknown,
   where: string,
 ): { content: ToolResultContentBlock[]; after: ContentBlock[] } {
   if (typeof content === "string") {
-    const json = jsonObject(content);
-    if (json !== undefined) return { content: [{ json }], after: [] };
+    // Follows langchain-aws (`_lc_content_to_bedrock`: a str is `[{text}]`) and @langchain/aws
+    // (message_inputs.js: string content → `[{ text }]`): the tool's string is not re-typed as json.
     return { content: [{ text: isBlankText(content) ? EMPTY_TOOL_RESULT : content }], after: [] };
   }
   if (isObject(content)) {
@@ -197,17 +198,6 @@ export function convertToolResultContent(
   });
   if (out.length === 0) out.push({ text: EMPTY_TOOL_RESULT });
   return { content: out, after };
-}
-
-function jsonObject(text: string): Record<string, unknown> | undefined {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith("{")) return undefined;
-  try {
-    const value: unknown = JSON.parse(trimmed);
-    return isObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A refused block's kind only (`null`, `an array`, `string`, …): blocks may carry user text, never shown. */

@@ -14,7 +14,7 @@ import {
 import { toUsageMetadata } from "./usage.js";
 
 export interface ConvertResponseOptions {
-  /** The model ID or ARN the request named; reported as `response_metadata.model_name`. */
+  /** The model ID or ARN the request named; reported as `response_metadata.model_name` and `.model`. */
   modelId?: string;
   /** `x-amzn-requestid`; becomes the message `id` and `response_metadata.requestId`. */
   requestId?: string;
@@ -55,7 +55,7 @@ export function responseMetadata(
   options: ConvertResponseOptions,
 ): Record<string, unknown> {
   return definedOnly({
-    model_name: options.modelId,
+    ...modelNames(options.modelId),
     requestId: options.requestId,
     stopReason: response.stopReason,
     additionalModelResponseFields: response.additionalModelResponseFields,
@@ -65,6 +65,17 @@ export function responseMetadata(
     performanceConfig: response.performanceConfig,
     serviceTier: response.serviceTier,
   });
+}
+
+/**
+ * `model_name` and `model`, both the model ID. `model_name` is what langchain-aws sets and
+ * LangChain's standard `testUsageMetadata` reads (langchain-ai/langchain PR #30497, langchainjs
+ * standard-tests); `model` is the key other LangChain integrations report and newer standard
+ * tests accept (ChatBaseten's skip note names it). @langchain/aws sets neither; we follow
+ * langchain-aws and add `model`.
+ */
+export function modelNames(modelId: string | undefined): Record<string, string> {
+  return modelId === undefined ? {} : { model_name: modelId, model: modelId };
 }
 
 export function definedOnly(fields: Record<string, unknown>): Record<string, unknown> {

@@ -5,7 +5,7 @@ import type {
   ContentBlockStartLike,
   ConverseStreamOutputLike,
 } from "./convert-response-shapes.js";
-import { bytesToBase64, definedOnly, reasoningBlock, type ConvertResponseOptions } from "./convert-response.js";
+import { bytesToBase64, definedOnly, modelNames, reasoningBlock, type ConvertResponseOptions } from "./convert-response.js";
 import {
   AIMessageChunk,
   type AIMessageChunkFields,
@@ -100,7 +100,8 @@ export function createStreamConverter(options: ConvertResponseOptions = {}): Str
   return {
     next(event) {
       if (event.messageStart) {
-        return chunk({ response_metadata: definedOnly({ model_name: options.modelId, requestId: options.requestId }) });
+        // Once per stream (LangChain's merge would join repeated strings), as langchain-aws adds model_name once.
+        return chunk({ response_metadata: definedOnly({ ...modelNames(options.modelId), requestId: options.requestId }) });
       }
       if (event.contentBlockStart) {
         const { contentBlockIndex = 0, start = {} } = event.contentBlockStart;

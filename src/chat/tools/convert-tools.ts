@@ -113,7 +113,7 @@ function specFrom(name: unknown, description: unknown, schema: unknown, strict: 
   const toolName = checkName(name, where);
   let json: JsonSchema =
     schema === undefined || schema === null ? { type: "object", properties: {} } : toJsonSchema(schema, `${where} schema`);
-  json = toToolInputSchema(json, `${where} schema`);
+  json = toToolInputSchema(withoutNameAndDescription(json), `${where} schema`);
   if (strict === true) json = strictJsonSchema(json);
   const spec: ToolSpecification = {
     name: toolName,
@@ -122,6 +122,18 @@ function specFrom(name: unknown, description: unknown, schema: unknown, strict: 
   };
   if (strict !== undefined) spec.strict = strict;
   return { toolSpec: spec };
+}
+
+/**
+ * The schema without its top-level `title` and `description`, which the toolSpec already carries
+ * as `name` / `description`. Follows langchain-aws: `_format_tools` takes the schema from
+ * langchain-core's `convert_to_openai_function`, which pops both (top level only; nested ones are
+ * data the model reads). @langchain/aws keeps them (tools.js passes `toJsonSchema(schema)` as is);
+ * we differ from it so the schema does not repeat the spec. A Bedrock `{ toolSpec }` is untouched.
+ */
+function withoutNameAndDescription(schema: JsonSchema): JsonSchema {
+  const { title: _title, description: _description, ...rest } = schema;
+  return rest;
 }
 
 // A Bedrock tool passes through as written; only `strict` is filled in from the options.

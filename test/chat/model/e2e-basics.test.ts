@@ -19,7 +19,7 @@ describe("invoke", () => {
     expect(reply.usage_metadata).toEqual({ input_tokens: expect.any(Number), output_tokens: expect.any(Number), total_tokens: expect.any(Number) });
     expect(reply.usage_metadata!.total_tokens).toBe(reply.usage_metadata!.input_tokens + reply.usage_metadata!.output_tokens);
     const request = e2e.running.emulator.requests[0]!;
-    expect(reply.response_metadata).toMatchObject({ stopReason: "end_turn", metrics: { latencyMs: 42 }, model_name: MODEL, requestId: request.requestId });
+    expect(reply.response_metadata).toMatchObject({ stopReason: "end_turn", metrics: { latencyMs: 42 }, model_name: MODEL, model: MODEL, requestId: request.requestId });
     expect(reply.id).toBe(request.requestId);
     expect(request.auth).toEqual({ kind: "sigv4", accessKeyId: "AKIDEXAMPLE" });
     expect(request.body).toEqual({

@@ -125,6 +125,8 @@ describe("withStructuredOutput request shapes (recorded fetch)", () => {
     metrics: { latencyMs: 1 },
   });
   const Person = { title: "Person", type: "object", properties: { name: { type: "string" } }, required: ["name"] };
+  // The tool's input schema drops the top-level title the toolSpec name already carries (langchain-aws's convert_to_openai_function).
+  const { title: _title, ...PersonInput } = Person;
 
   it.each([
     [
@@ -132,7 +134,7 @@ describe("withStructuredOutput request shapes (recorded fetch)", () => {
       {},
       {
         toolConfig: {
-          tools: [{ toolSpec: { name: "Person", description: "Person", inputSchema: { json: Person } } }],
+          tools: [{ toolSpec: { name: "Person", description: "Person", inputSchema: { json: PersonInput } } }],
           toolChoice: { tool: { name: "Person" } },
         },
       },
@@ -142,7 +144,7 @@ describe("withStructuredOutput request shapes (recorded fetch)", () => {
       { strict: true },
       {
         toolConfig: {
-          tools: [{ toolSpec: { name: "Person", description: "Person", inputSchema: { json: { ...Person, additionalProperties: false } }, strict: true } }],
+          tools: [{ toolSpec: { name: "Person", description: "Person", inputSchema: { json: { ...PersonInput, additionalProperties: false } }, strict: true } }],
           toolChoice: { tool: { name: "Person" } },
         },
       },

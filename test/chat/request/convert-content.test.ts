@@ -236,7 +236,9 @@ describe("convertContent: refusals name the block", () => {
 describe("convertToolResultContent", () => {
   it.each<[string, unknown, unknown]>([
     ["text", "It's sunny.", { content: [{ text: "It's sunny." }], after: [] }],
-    ["JSON object string → json", '{"temp": 21}', { content: [{ json: { temp: 21 } }], after: [] }],
+    // Both references send a string as text, as given (langchain-aws `_lc_content_to_bedrock`, @langchain/aws message_inputs.js).
+    ["JSON object string stays text", '{"temp": 21}', { content: [{ text: '{"temp": 21}' }], after: [] }],
+    ["json block → json", [{ type: "json", json: { temp: 21 } }], { content: [{ json: { temp: 21 } }], after: [] }],
     ["JSON array string stays text", "[1,2]", { content: [{ text: "[1,2]" }], after: [] }],
     ["broken JSON stays text", "{nope", { content: [{ text: "{nope" }], after: [] }],
     ["object → json", { temp: 21 }, { content: [{ json: { temp: 21 } }], after: [] }],

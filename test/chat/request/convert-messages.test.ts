@@ -58,7 +58,7 @@ describe("convertMessages: conversation shapes", () => {
             role: "user",
             content: [
               { toolResult: { toolUseId: "t1", content: [{ text: "Sunny" }], status: "success" } },
-              { toolResult: { toolUseId: "t2", content: [{ json: { temp: 21 } }], status: "error" } },
+              { toolResult: { toolUseId: "t2", content: [{ text: '{"temp": 21}' }], status: "error" } },
             ],
           },
         ],

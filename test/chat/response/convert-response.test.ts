@@ -146,6 +146,7 @@ describe("convertConverseResponse: metadata", () => {
     expect(message.id).toBe("req-1");
     expect(message.response_metadata).toEqual({
       model_name: "us.anthropic.claude",
+      model: "us.anthropic.claude",
       requestId: "req-1",
       stopReason: "guardrail_intervened",
       metrics: { latencyMs: 12 },
@@ -203,8 +204,54 @@ describe("toUsageMetadata", () => {
         input_tokens: 504,
         output_tokens: 1,
         total_tokens: 505,
-        input_token_details: { cache_creation: 500, ephemeral_5m_input_tokens: 200, ephemeral_1h_input_tokens: 300 },
+        // langchain-aws PR #1098 / langchain-anthropic: the writes sit in the TTL buckets, cache_creation is 0.
+        input_token_details: { cache_creation: 0, ephemeral_5m_input_tokens: 200, ephemeral_1h_input_tokens: 300 },
       },
+    },
+    {
+      name: "a 1h write is not counted twice; the absent TTL bucket is 0",
+      usage: { inputTokens: 3, outputTokens: 2, totalTokens: 1005, cacheReadInputTokens: 0, cacheWriteInputTokens: 1000, cacheDetails: [{ ttl: "1h", inputTokens: 1000 }] },
+      expected: {
+        input_tokens: 1003,
+        output_tokens: 2,
+        total_tokens: 1005,
+        input_token_details: { cache_read: 0, cache_creation: 0, ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 1000 },
+      },
+    },
+    {
+      name: "entries of one TTL add up",
+      usage: { inputTokens: 1, outputTokens: 1, totalTokens: 12, cacheWriteInputTokens: 10, cacheDetails: [{ ttl: "5m", inputTokens: 4 }, { ttl: "5m", inputTokens: 6 }] },
+      expected: {
+        input_tokens: 11,
+        output_tokens: 1,
+        total_tokens: 12,
+        input_token_details: { cache_creation: 0, ephemeral_5m_input_tokens: 10, ephemeral_1h_input_tokens: 0 },
+      },
+    },
+    {
+      name: "an all-zero breakdown keeps cache_creation (langchain-anthropic's fallback)",
+      usage: { inputTokens: 1, outputTokens: 1, totalTokens: 52, cacheWriteInputTokens: 50, cacheDetails: [{ ttl: "5m", inputTokens: 0 }] },
+      expected: {
+        input_tokens: 51,
+        output_tokens: 1,
+        total_tokens: 52,
+        input_token_details: { cache_creation: 50, ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+      },
+    },
+    {
+      name: "unknown TTLs add no bucket and leave cache_creation alone",
+      usage: { inputTokens: 1, outputTokens: 1, totalTokens: 9, cacheWriteInputTokens: 7, cacheDetails: [{ ttl: "1d", inputTokens: 7 }] },
+      expected: { input_tokens: 8, output_tokens: 1, total_tokens: 9, input_token_details: { cache_creation: 7 } },
+    },
+    {
+      name: "Bedrock's totalTokens is reported as given, not recomputed",
+      usage: { inputTokens: 10, outputTokens: 5, totalTokens: 17 },
+      expected: { input_tokens: 10, output_tokens: 5, total_tokens: 17 },
+    },
+    {
+      name: "without totalTokens the total is input plus output",
+      usage: { inputTokens: 10, outputTokens: 5, cacheReadInputTokens: 100 },
+      expected: { input_tokens: 110, output_tokens: 5, total_tokens: 115, input_token_details: { cache_read: 100 } },
     },
     { name: "missing figures count as 0", usage: {}, expected: { input_tokens: 0, output_tokens: 0, total_tokens: 0 } },
   ];

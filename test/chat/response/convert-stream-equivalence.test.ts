@@ -92,6 +92,7 @@ describe("recorded streams: concat(chunks) equals the converted Converse respons
     const { streamed } = expectEquivalent(events);
     checks[name]!(streamed);
     expect(streamed.response_metadata["model_name"]).toBe(OPTIONS.modelId);
+    expect(streamed.response_metadata["model"]).toBe(OPTIONS.modelId);
     expect(streamed.response_metadata["metrics"]).toEqual(expect.objectContaining({ latencyMs: expect.any(Number) }));
   });
 

@@ -21,7 +21,7 @@ describe("createStreamConverter: one event → one chunk", () => {
     {
       name: "messageStart → model name and request id",
       event: { messageStart: { role: "assistant" } },
-      chunk: { content: "", response_metadata: { model_name: "model-x", requestId: "req-1" } },
+      chunk: { content: "", response_metadata: { model_name: "model-x", model: "model-x", requestId: "req-1" } },
     },
     { name: "text delta → string", event: delta(0, { text: "Hel" }), chunk: { content: "Hel" } },
     { name: "empty text delta → nothing", event: delta(0, { text: "" }), chunk: undefined },

@@ -38,6 +38,39 @@ describe("convertTools: accepted shapes", () => {
       weatherSpec,
     ],
     ["Bedrock toolSpec passthrough", weatherSpec, weatherSpec],
+    [
+      "a titled, described JSON schema: top level stripped, nested title/description kept",
+      {
+        name: "get_weather",
+        description: "Get the weather for a location.",
+        schema: {
+          title: "GetWeather",
+          description: "Weather input",
+          type: "object",
+          properties: { location: { type: "string", title: "Location", description: "City" } },
+          required: ["location"],
+        },
+      },
+      {
+        toolSpec: {
+          name: "get_weather",
+          description: "Get the weather for a location.",
+          inputSchema: {
+            json: { type: "object", properties: { location: { type: "string", title: "Location", description: "City" } }, required: ["location"] },
+          },
+        },
+      },
+    ],
+    [
+      "a described zod schema",
+      { name: "get_weather", description: "Get the weather for a location.", schema: z.object({ location: z.string() }).describe("Weather input") },
+      weatherSpec,
+    ],
+    [
+      "a Bedrock toolSpec keeps its schema's title as written",
+      { toolSpec: { ...weatherSpec.toolSpec, inputSchema: { json: { ...weatherJson, title: "GetWeather" } } } },
+      { toolSpec: { ...weatherSpec.toolSpec, inputSchema: { json: { ...weatherJson, title: "GetWeather" } } } },
+    ],
     ["cache point", { cachePoint: { type: "default" } }, { cachePoint: { type: "default" } }],
     ["cache point with ttl", { cachePoint: { type: "default", ttl: "1h" } }, { cachePoint: { type: "default", ttl: "1h" } }],
     ["cache_point type", { type: "cache_point" }, { cachePoint: { type: "default" } }],
@@ -49,7 +82,8 @@ describe("convertTools: accepted shapes", () => {
         toolSpec: {
           name: "get_weather",
           description: "Get the weather for a location.",
-          inputSchema: { json: { ...weatherJson, title: "get_weather", description: "Get the weather for a location." } },
+          // Top-level title/description live on the spec only (langchain-aws via convert_to_openai_function).
+          inputSchema: { json: weatherJson },
         },
       },
     ],
