@@ -16,46 +16,14 @@ import {
 } from "../../src/errors/index.js";
 import type { ConverseStreamOutput } from "../../src/wire/index.js";
 import { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, EMULATOR_SESSION_CREDENTIALS } from "../../src/testing/index.js";
-import { startEmulator } from "../../src/testing/node.js";
+import { collect, MODEL, seed, textOf, useLoopback } from "./loopback.js";
 
-type Server = Awaited<ReturnType<typeof startEmulator>>;
-let server: Server;
-
-beforeAll(async () => {
-  server = await startEmulator({ port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.emulator.reset();
-});
-
-const MODEL = "us.amazon.nova-micro-v1:0";
-const seed = { role: "user" as const, content: [{ text: "I love programming." }] };
-
-function client(extra: Partial<ConstructorParameters<typeof BedrockRuntime>[0]> = {}) {
-  return new BedrockRuntime({
-    region: "us-east-1",
-    endpoint: server.url,
-    credentials: EMULATOR_CREDENTIALS,
-    random: () => 0, // no backoff waits
-    ...extra,
-  });
-}
-
-async function collect(iterable: AsyncIterable<ConverseStreamOutput>) {
-  const events: ConverseStreamOutput[] = [];
-  for await (const event of iterable) events.push(event);
-  return events;
-}
-
-const textOf = (events: ConverseStreamOutput[]) =>
-  events.map((e) => e.contentBlockDelta?.delta?.text ?? "").join("");
+const loop = useLoopback();
+const client = loop.client;
 
 describe("stream faults", () => {
   it("a cut mid-frame raises a truncation error after the delivered events", async () => {
-    server.emulator.fault({ type: "cut", afterEvents: 2, mode: "end" });
+    loop.server().emulator.fault({ type: "cut", afterEvents: 2, mode: "end" });
     const response = await client().converseStream({ modelId: MODEL, messages: [seed] });
     const seen: ConverseStreamOutput[] = [];
     const error = await (async () => {
@@ -67,7 +35,7 @@ describe("stream faults", () => {
   });
 
   it("a reset mid-frame raises a typed error after the delivered events", async () => {
-    server.emulator.script({
+    loop.server().emulator.script({
       stream: [
         { messageStart: { role: "assistant" } },
         { delayMs: 30 },
@@ -91,7 +59,7 @@ describe("stream faults", () => {
   });
 
   it("a corrupted CRC raises a StreamDecodeError stating expected vs actual", async () => {
-    server.emulator.fault({ type: "corrupt-crc", afterEvents: 1, which: "message" });
+    loop.server().emulator.fault({ type: "corrupt-crc", afterEvents: 1, which: "message" });
     const response = await client().converseStream({ modelId: MODEL, messages: [seed] });
     const seen: ConverseStreamOutput[] = [];
     const error = await (async () => {
@@ -103,13 +71,13 @@ describe("stream faults", () => {
   });
 
   it("a slow drip still decodes exactly", async () => {
-    server.emulator.fault({ type: "drip", delayMs: 1, chunkBytes: 7 });
+    loop.server().emulator.fault({ type: "drip", delayMs: 1, chunkBytes: 7 });
     const response = await client().converseStream({ modelId: MODEL, messages: [seed] });
     expect(textOf(await collect(response))).toBe("J'adore la programmation.");
   });
 
   it("a stalled stream ends with a TimeoutError after streamIdleTimeout", async () => {
-    server.emulator.script({
+    loop.server().emulator.script({
       stream: [
         { messageStart: { role: "assistant" } },
         { delayMs: 2_000 },
@@ -123,7 +91,7 @@ describe("stream faults", () => {
   });
 
   it("times out an attempt whose response never starts, and retries it", async () => {
-    server.emulator.fault({ type: "drip", delayMs: 1_000, chunkBytes: 1 });
+    loop.server().emulator.fault({ type: "drip", delayMs: 1_000, chunkBytes: 1 });
     const c = client({ timeout: 300, maxRetries: 1 });
     // First attempt: headers arrive but the first event needs ~100 s of drip: the attempt times out
     // while waiting for the first event, then the retry is served normally.
@@ -135,7 +103,7 @@ describe("stream faults", () => {
 
 describe("abort", () => {
   it("aborting mid-stream raises AbortError and releases the connection", async () => {
-    server.emulator.fault({ type: "drip", delayMs: 20, chunkBytes: 16 });
+    loop.server().emulator.fault({ type: "drip", delayMs: 20, chunkBytes: 16 });
     const controller = new AbortController();
     const response = await client().converseStream({ modelId: MODEL, messages: [seed] }, { signal: controller.signal });
     const seen: ConverseStreamOutput[] = [];
@@ -158,21 +126,21 @@ describe("abort", () => {
     await expect(
       client().converse({ modelId: MODEL, messages: [seed] }, { signal: controller.signal }),
     ).rejects.toBeInstanceOf(AbortError);
-    expect(server.emulator.requests).toHaveLength(0);
+    expect(loop.server().emulator.requests).toHaveLength(0);
   });
 
   it("aborting during a retry wait stops the retries", async () => {
-    server.emulator.fault({ type: "throttle", retryAfterSeconds: 2, times: Infinity });
+    loop.server().emulator.fault({ type: "throttle", retryAfterSeconds: 2, times: Infinity });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     await expect(
       client().converse({ modelId: MODEL, messages: [seed] }, { signal: controller.signal }),
     ).rejects.toBeInstanceOf(AbortError);
-    expect(server.emulator.requests).toHaveLength(1);
+    expect(loop.server().emulator.requests).toHaveLength(1);
   });
 
   it("breaking out of the loop cancels the body", async () => {
-    server.emulator.fault({ type: "drip", delayMs: 10, chunkBytes: 8 });
+    loop.server().emulator.fault({ type: "drip", delayMs: 10, chunkBytes: 8 });
     const response = await client().converseStream({ modelId: MODEL, messages: [seed] });
     for await (const _ of response) break;
     const again = await client().converse({ modelId: MODEL, messages: [seed] });
@@ -182,7 +150,7 @@ describe("abort", () => {
 
 describe("the server error is retried as InternalServerException when it never recovers", () => {
   it("surfaces the last error", async () => {
-    server.emulator.fault({ type: "server-error", status: 500, times: Infinity });
+    loop.server().emulator.fault({ type: "server-error", status: 500, times: Infinity });
     const error = await client({ maxRetries: 1 }).converse({ modelId: MODEL, messages: [seed] }).catch((e) => e);
     expect(error).toBeInstanceOf(InternalServerException);
     expect(error.$metadata.attempts).toBe(2);

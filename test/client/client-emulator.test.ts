@@ -16,42 +16,10 @@ import {
 } from "../../src/errors/index.js";
 import type { ConverseStreamOutput } from "../../src/wire/index.js";
 import { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, EMULATOR_SESSION_CREDENTIALS } from "../../src/testing/index.js";
-import { startEmulator } from "../../src/testing/node.js";
+import { collect, MODEL, seed, textOf, useLoopback } from "./loopback.js";
 
-type Server = Awaited<ReturnType<typeof startEmulator>>;
-let server: Server;
-
-beforeAll(async () => {
-  server = await startEmulator({ port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.emulator.reset();
-});
-
-const MODEL = "us.amazon.nova-micro-v1:0";
-const seed = { role: "user" as const, content: [{ text: "I love programming." }] };
-
-function client(extra: Partial<ConstructorParameters<typeof BedrockRuntime>[0]> = {}) {
-  return new BedrockRuntime({
-    region: "us-east-1",
-    endpoint: server.url,
-    credentials: EMULATOR_CREDENTIALS,
-    random: () => 0, // no backoff waits
-    ...extra,
-  });
-}
-
-async function collect(iterable: AsyncIterable<ConverseStreamOutput>) {
-  const events: ConverseStreamOutput[] = [];
-  for await (const event of iterable) events.push(event);
-  return events;
-}
-
-const textOf = (events: ConverseStreamOutput[]) =>
-  events.map((e) => e.contentBlockDelta?.delta?.text ?? "").join("");
+const loop = useLoopback();
+const client = loop.client;
 
 describe("converse and converseStream over loopback", () => {
   it("streams the seed translation word by word", async () => {
@@ -90,7 +58,7 @@ describe("converse and converseStream over loopback", () => {
   });
 
   it("ports SDK code: send(new ConverseStreamCommand(...)) and .stream", async () => {
-    const sdk = new BedrockRuntimeClient({ region: "us-east-1", endpoint: server.url, credentials: EMULATOR_CREDENTIALS });
+    const sdk = new BedrockRuntimeClient({ region: "us-east-1", endpoint: loop.server().url, credentials: EMULATOR_CREDENTIALS });
     const { stream } = await sdk.send(new ConverseStreamCommand({ modelId: MODEL, messages: [seed] }));
     const events: ConverseStreamOutput[] = [];
     for await (const e of stream as unknown as AsyncIterable<ConverseStreamOutput>) events.push(e);
@@ -104,7 +72,7 @@ describe("converse and converseStream over loopback", () => {
     expect(a.stopReason).toBe("end_turn");
     const b = await client({ credentials: undefined, apiKey: EMULATOR_API_KEY }).converse({ modelId: MODEL, messages: [seed] });
     expect(b.stopReason).toBe("end_turn");
-    const kinds = server.emulator.requests.map((r) => r.auth.kind);
+    const kinds = loop.server().emulator.requests.map((r) => r.auth.kind);
     expect(kinds).toEqual(["sigv4", "bearer"]);
   });
 
@@ -112,7 +80,7 @@ describe("converse and converseStream over loopback", () => {
     const arn = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0";
     const response = await client({ region: undefined }).converseStream({ modelId: arn, messages: [seed] });
     expect(textOf(await collect(response))).toBe("J'adore la programmation.");
-    const recorded = server.emulator.requests[0]!;
+    const recorded = loop.server().emulator.requests[0]!;
     expect(recorded.path).toBe(`/model/${encodeURIComponent(arn)}/converse-stream`);
     expect(recorded.modelId).toBe(arn);
   });
@@ -123,7 +91,7 @@ describe("converse and converseStream over loopback", () => {
       modelId: MODEL,
       messages: [{ role: "user", content: [{ text: "look" }, { image: { format: "png", source: { bytes: png } } }] }],
     });
-    const body = server.emulator.requests[0]!.body as { messages: Array<{ content: Array<{ image?: { source: { bytes: string } } }> }> };
+    const body = loop.server().emulator.requests[0]!.body as { messages: Array<{ content: Array<{ image?: { source: { bytes: string } } }> }> };
     expect(body.messages[0]!.content[1]!.image!.source.bytes).toBe(btoa(String.fromCharCode(...png)));
   });
 
@@ -157,7 +125,7 @@ describe("errors", () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(ValidationException);
     expect(error.status).toBe(400);
-    expect(server.emulator.requests).toHaveLength(1); // not retried
+    expect(loop.server().emulator.requests).toHaveLength(1); // not retried
   });
 
   it("rejects bad input before any network call", async () => {
@@ -167,11 +135,11 @@ describe("errors", () => {
     await expect(
       c.converse({ modelId: MODEL, messages: [{ role: "user", content: [{ bogus: 1 } as never] }] }),
     ).rejects.toBeInstanceOf(BedrockInputError);
-    expect(server.emulator.requests).toHaveLength(0);
+    expect(loop.server().emulator.requests).toHaveLength(0);
   });
 
   it("needs a region before any network call", async () => {
-    const c = new BedrockRuntime({ endpoint: server.url, credentials: EMULATOR_CREDENTIALS });
+    const c = new BedrockRuntime({ endpoint: loop.server().url, credentials: EMULATOR_CREDENTIALS });
     // AWS_REGION may be set in the developer's environment; only assert when it is not.
     if (!process.env.AWS_REGION && !process.env.AWS_DEFAULT_REGION) {
       await expect(c.converse({ modelId: MODEL, messages: [seed] })).rejects.toThrow(/region is required/);
@@ -181,61 +149,61 @@ describe("errors", () => {
 
 describe("retries", () => {
   it("retries throttling (429 with Retry-After) and succeeds", async () => {
-    server.emulator.fault({ type: "throttle", retryAfterSeconds: 0, times: 2 });
+    loop.server().emulator.fault({ type: "throttle", retryAfterSeconds: 0, times: 2 });
     const out = await client().converse({ modelId: MODEL, messages: [seed] });
     expect(out.$metadata.attempts).toBe(3);
-    expect(server.emulator.requests.map((r) => r.status)).toEqual([429, 429, 200]);
+    expect(loop.server().emulator.requests.map((r) => r.status)).toEqual([429, 429, 200]);
   });
 
   it("throws ThrottlingException after maxRetries", async () => {
-    server.emulator.fault({ type: "throttle", retryAfterSeconds: 0, times: Infinity });
+    loop.server().emulator.fault({ type: "throttle", retryAfterSeconds: 0, times: Infinity });
     const error = await client({ maxRetries: 2 }).converseStream({ modelId: MODEL, messages: [seed] }).catch((e) => e);
     expect(error).toBeInstanceOf(ThrottlingException);
     expect(error.retryable).toBe(true);
     expect(error.$metadata.attempts).toBe(3);
-    expect(server.emulator.requests).toHaveLength(3);
+    expect(loop.server().emulator.requests).toHaveLength(3);
   });
 
   it("honours a Retry-After longer than the backoff", async () => {
-    server.emulator.fault({ type: "throttle", retryAfterSeconds: 1, times: 1 });
+    loop.server().emulator.fault({ type: "throttle", retryAfterSeconds: 1, times: 1 });
     const started = Date.now();
     await client().converse({ modelId: MODEL, messages: [seed] });
-    const [first, second] = server.emulator.requests;
+    const [first, second] = loop.server().emulator.requests;
     expect(second!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(950);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it("does not retry when Retry-After exceeds maxRetryDelay", async () => {
-    server.emulator.fault({ type: "throttle", retryAfterSeconds: 60, times: 1 });
+    loop.server().emulator.fault({ type: "throttle", retryAfterSeconds: 60, times: 1 });
     await expect(client().converse({ modelId: MODEL, messages: [seed] })).rejects.toBeInstanceOf(ThrottlingException);
-    expect(server.emulator.requests).toHaveLength(1);
+    expect(loop.server().emulator.requests).toHaveLength(1);
   });
 
   it.each([500, 503] as const)("retries a %i", async (status) => {
-    server.emulator.fault({ type: "server-error", status, times: 1 });
+    loop.server().emulator.fault({ type: "server-error", status, times: 1 });
     const response = await client().converseStream({ modelId: MODEL, messages: [seed] });
     expect(textOf(await collect(response))).toBe("J'adore la programmation.");
     expect(response.$metadata.attempts).toBe(2);
   });
 
   it("retries a dropped connection as a network error, then gives up", async () => {
-    server.emulator.fault({ type: "disconnect", times: 1 });
+    loop.server().emulator.fault({ type: "disconnect", times: 1 });
     const ok = await client().converse({ modelId: MODEL, messages: [seed] });
     expect(ok.$metadata.attempts).toBe(2);
-    server.emulator.fault({ type: "disconnect", times: Infinity });
+    loop.server().emulator.fault({ type: "disconnect", times: Infinity });
     const error = await client({ maxRetries: 1 }).converse({ modelId: MODEL, messages: [seed] }).catch((e) => e);
     expect(error).toBeInstanceOf(NetworkError);
   });
 
   it("retries a throttling frame that arrives before any event reached the caller", async () => {
-    server.emulator.fault({ type: "exception-frame", afterEvents: 0, exceptionType: "throttlingException", times: 1 });
+    loop.server().emulator.fault({ type: "exception-frame", afterEvents: 0, exceptionType: "throttlingException", times: 1 });
     const response = await client().converseStream({ modelId: MODEL, messages: [seed] });
     expect(textOf(await collect(response))).toBe("J'adore la programmation.");
     expect(response.$metadata.attempts).toBe(2);
   });
 
   it("never retries once events reached the caller", async () => {
-    server.emulator.fault({ type: "exception-frame", afterEvents: 2, exceptionType: "modelStreamErrorException" });
+    loop.server().emulator.fault({ type: "exception-frame", afterEvents: 2, exceptionType: "modelStreamErrorException" });
     const response = await client().converseStream({ modelId: MODEL, messages: [seed] });
     const seen: ConverseStreamOutput[] = [];
     const error = await (async () => {
@@ -243,6 +211,6 @@ describe("retries", () => {
     })().catch((e) => e);
     expect(error).toBeInstanceOf(ModelStreamErrorException);
     expect(seen).toHaveLength(2);
-    expect(server.emulator.requests).toHaveLength(1);
+    expect(loop.server().emulator.requests).toHaveLength(1);
   });
 });

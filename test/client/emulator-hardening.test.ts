@@ -1,30 +1,14 @@
 // The client against the emulator's AWS-worded answers over loopback: quoted tokens never leak, skewed clocks recover.
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BedrockRuntime } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import type { BedrockRuntime } from "../../src/index.js";
 import { UnrecognizedClientException } from "../../src/errors/index.js";
 import { EMULATOR_SESSION_CREDENTIALS } from "../../src/testing/index.js";
-import { startEmulator } from "../../src/testing/node.js";
+import { MODEL, seed, useLoopback } from "./loopback.js";
 
-type Server = Awaited<ReturnType<typeof startEmulator>>;
-let server: Server;
-
-beforeAll(async () => {
-  server = await startEmulator({ port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.emulator.reset();
-});
-
-const MODEL = "us.amazon.nova-micro-v1:0";
-const request = { modelId: MODEL, messages: [{ role: "user" as const, content: [{ text: "I love programming." }] }] };
-
-function client(extra: Partial<ConstructorParameters<typeof BedrockRuntime>[0]> = {}) {
-  return new BedrockRuntime({ region: "us-east-1", endpoint: server.url, random: () => 0, ...extra });
-}
+const loop = useLoopback({});
+const client = loop.client;
+const request = { modelId: MODEL, messages: [seed] };
 
 /** Every printable view of an error, cause chain included. */
 function views(error: unknown): string {
@@ -46,7 +30,7 @@ describe("signature mismatch: AWS quotes the canonical request, session token in
       return response;
     };
     await expect(client({ credentials: wrongSecret, fetch: spy }).converse(request)).rejects.toBeInstanceOf(UnrecognizedClientException);
-    expect(server.emulator.requests.at(-1)).toMatchObject({ status: 403, errorType: "InvalidSignatureException" });
+    expect(loop.server().emulator.requests.at(-1)).toMatchObject({ status: 403, errorType: "InvalidSignatureException" });
     expect(bodies.join("")).toContain(`x-amz-security-token:${EMULATOR_SESSION_CREDENTIALS.sessionToken}`);
   });
 
@@ -73,13 +57,13 @@ describe("clock skew: the offset is learnt from Date and the call recovers", () 
     ["ahead", 10 * 60_000],
     ["behind", -10 * 60_000],
   ])("server clock 10 minutes %s: one extra request, then later calls signed right first time", async (_name, offsetMs) => {
-    server.emulator.fault({ type: "clock-skew", offsetMs });
+    loop.server().emulator.fault({ type: "clock-skew", offsetMs });
     const c = client({ credentials: EMULATOR_SESSION_CREDENTIALS, maxRetries: 0 });
     const first = await c.converse(request);
     expect(first.output?.message?.content?.[0]?.text).toBe("J'adore la programmation.");
     const second = await c.converse(request);
     expect(second.output?.message?.content?.[0]?.text).toBe("J'adore la programmation.");
     // 2 calls in 3 requests, as the AWS SDK manages: only the first one was refused.
-    expect(server.emulator.requests.map((r) => r.status)).toEqual([403, 200, 200]);
+    expect(loop.server().emulator.requests.map((r) => r.status)).toEqual([403, 200, 200]);
   });
 });
