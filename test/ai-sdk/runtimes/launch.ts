@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { workerdListenPort } from "../../../scripts/workerd-listen.mjs";
 import { workerd } from "../../runtimes/binaries.js";
 import { buildSuite } from "../../runtimes/build-suite.js";
+import { buildEdgeBundles } from "../../runtimes/edge-runtime/bundles.js";
 import { repoRoot } from "../../runtimes/paths.js";
 import { runCommand } from "../../runtimes/run-command.js";
 import { compatibilityDate, workerdConfig } from "../../runtimes/workerd/config.js";
@@ -70,21 +71,7 @@ export async function runInWorkerd(baseUrl: string, compatibilityFlags: readonly
 /** An IIFE with Vercel's edge conditions, evaluated by edge-runtime in a child Node process. */
 export async function runInEdgeRuntime(baseUrl: string): Promise<RuntimeRun> {
   const dir = outDir("edge-runtime");
-  const handler = await buildSuite({
-    wrapper: "../ai-sdk/runtimes/edge-handler.ts",
-    outFile: join(dir, "handler.js"),
-    platform: "browser",
-    format: "iife",
-    conditions: ["edge-light", "worker"],
-    library: "bundle",
-  });
-  const host = await buildSuite({
-    wrapper: "edge-runtime/host.mjs",
-    outFile: join(dir, "host.mjs"),
-    platform: "node",
-    library: "runtime",
-    externalPackages: true,
-  });
+  const { handler, host } = await buildEdgeBundles(dir, { handler: "../ai-sdk/runtimes/edge-handler.ts", host: "edge-runtime/host.mjs" });
   const output = (await runCommand(process.execPath, [host, handler, baseUrl], { cwd: repoRoot, timeoutMs: 60_000 })) as unknown as WrapperReply;
   return unwrap(output);
 }

@@ -1,6 +1,5 @@
 // Bundles the route as Vercel's bundler does for an edge function and runs it in the edge-runtime VM, hosted by a child Node process.
-import { join } from "node:path";
-import { buildSuite } from "../../runtimes/build-suite.js";
+import { buildEdgeBundles } from "../../runtimes/edge-runtime/bundles.js";
 import { freshOutDir, repoRoot } from "../../runtimes/paths.js";
 import { runCommand } from "../../runtimes/run-command.js";
 
@@ -26,21 +25,7 @@ export async function runRouteInEdgeRuntime(env: Record<string, string>, prompts
   const outDir = freshOutDir("nextjs-edge");
   // A classic script with everything inlined (bedrock-edge from dist/), resolved with the export
   // conditions Vercel's bundler uses for edge functions.
-  const handler = await buildSuite({
-    wrapper: "../nextjs/edge/handler.mjs",
-    outFile: join(outDir, "handler.js"),
-    platform: "browser",
-    format: "iife",
-    conditions: ["edge-light", "worker"],
-    library: "bundle",
-  });
-  const host = await buildSuite({
-    wrapper: "../nextjs/edge/host.mjs",
-    outFile: join(outDir, "host.mjs"),
-    platform: "node",
-    library: "runtime",
-    externalPackages: true,
-  });
+  const { handler, host } = await buildEdgeBundles(outDir, { handler: "../nextjs/edge/handler.mjs", host: "../nextjs/edge/host.mjs" });
   const output = await runCommand(process.execPath, [host, handler, JSON.stringify(prompts)], { cwd: repoRoot, env, timeoutMs: 60_000 });
   return output as unknown as EdgeRun;
 }
