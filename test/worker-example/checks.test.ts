@@ -1,7 +1,7 @@
 // The Worker example's checks as pure functions: what counts as AWS, what configuration is missing, client keys, input caps, body reading.
 import { describe, expect, it } from "vitest";
 import { readBodyText } from "../../worker-example/src/body.js";
-import { configurationProblem, talksToAws, type Env, type RateLimiter } from "../../worker-example/src/env.js";
+import { configurationProblem, gatewayOf, talksToAws, type Env, type RateLimiter } from "../../worker-example/src/env.js";
 import { LIMITS, parseChatInput } from "../../worker-example/src/input.js";
 import { isJsonContentType, originAllowed } from "../../worker-example/src/origin.js";
 import { clientKey } from "../../worker-example/src/rate-limit.js";
@@ -139,5 +139,30 @@ describe("origin and content type helpers", () => {
     ["", false],
   ])("isJsonContentType(%j) → %s", (type, expected) => {
     expect(isJsonContentType(req(type ? { "content-type": type } : {}))).toBe(expected);
+  });
+});
+
+describe("AI Gateway vars", () => {
+  const gw = { AI_GATEWAY_ACCOUNT_ID: "acct123", AI_GATEWAY_ID: "my-gateway" };
+  it("gatewayOf needs both IDs, and passes the token and URL when set", () => {
+    expect(gatewayOf({ ...base, AI_GATEWAY_ACCOUNT_ID: "acct123" })).toBeUndefined();
+    expect(gatewayOf({ ...base, ...gw, AI_GATEWAY_TOKEN: "t", AI_GATEWAY_URL: "http://127.0.0.1:1" })).toEqual({
+      accountId: "acct123",
+      gatewayId: "my-gateway",
+      token: "t",
+      baseUrl: "http://127.0.0.1:1",
+    });
+  });
+
+  it("calls through the gateway are billed unless its URL is loopback", () => {
+    expect(talksToAws({ ...base, ...gw })).toBe(true);
+    expect(talksToAws({ ...base, ...gw, AI_GATEWAY_URL: "http://127.0.0.1:8787" })).toBe(false);
+  });
+
+  it("a gateway with a token and no AWS secrets is ready (stored keys); BEDROCK_ENDPOINT beside it is a conflict", () => {
+    const ready = { BEDROCK_MODEL_ID: "m", AWS_REGION: "us-east-1", ...gw, AI_GATEWAY_TOKEN: "t", CHAT_ACCESS_TOKEN: TOKEN, CHAT_RATE_LIMITER: limiter };
+    expect(configurationProblem(ready)).toBeUndefined();
+    expect(configurationProblem({ ...ready, AI_GATEWAY_TOKEN: undefined })).toMatch(/no AWS credentials/);
+    expect(configurationProblem({ ...ready, BEDROCK_ENDPOINT: "http://127.0.0.1:1" })).toMatch(/BEDROCK_ENDPOINT and the AI_GATEWAY_\* vars/);
   });
 });

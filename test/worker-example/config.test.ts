@@ -33,6 +33,8 @@ describe("wrangler.toml", () => {
       SYSTEM_PROMPT: "You are a helpful assistant that translates English to French. Translate the user sentence.",
       BEDROCK_ENDPOINT: "",
       ALLOWED_ORIGINS: "",
+      AI_GATEWAY_ACCOUNT_ID: "",
+      AI_GATEWAY_ID: "",
     });
   });
 

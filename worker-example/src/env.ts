@@ -27,6 +27,24 @@ export interface Env {
   AWS_ACCESS_KEY_ID?: string;
   AWS_SECRET_ACCESS_KEY?: string;
   AWS_SESSION_TOKEN?: string;
+  /** Cloudflare AI Gateway ([vars]): route Bedrock calls through it when both IDs are set. */
+  AI_GATEWAY_ACCOUNT_ID?: string;
+  AI_GATEWAY_ID?: string;
+  /** Secret: the gateway's authentication token (`cf-aig-authorization`). Alone, with no AWS secrets, the gateway signs with its stored keys. */
+  AI_GATEWAY_TOKEN?: string;
+  /** Another gateway base URL (tests point it at the local emulator). Empty means Cloudflare's. */
+  AI_GATEWAY_URL?: string;
+}
+
+/** The `gateway` option the vars describe, or undefined when the Worker calls Bedrock directly. */
+export function gatewayOf(env: Env): ChatBedrockConverseInput["gateway"] {
+  if (!env.AI_GATEWAY_ACCOUNT_ID || !env.AI_GATEWAY_ID) return undefined;
+  return {
+    accountId: env.AI_GATEWAY_ACCOUNT_ID,
+    gatewayId: env.AI_GATEWAY_ID,
+    ...(env.AI_GATEWAY_TOKEN ? { token: env.AI_GATEWAY_TOKEN } : {}),
+    ...(env.AI_GATEWAY_URL ? { baseUrl: env.AI_GATEWAY_URL } : {}),
+  };
 }
 
 /** Shorter tokens are refused as configuration errors: a guessable token is an open wallet. */
@@ -39,9 +57,11 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
  * which a deployed Worker cannot reach anyway). An endpoint that does not parse counts as AWS.
  */
 export function talksToAws(env: Env): boolean {
-  if (!env.BEDROCK_ENDPOINT) return true;
+  // Through AI Gateway the calls are billed too, unless its URL is the local emulator.
+  const local = gatewayOf(env) ? env.AI_GATEWAY_URL : env.BEDROCK_ENDPOINT;
+  if (!local) return true;
   try {
-    return !LOOPBACK.test(new URL(env.BEDROCK_ENDPOINT).hostname);
+    return !LOOPBACK.test(new URL(local).hostname);
   } catch {
     return true;
   }
@@ -70,6 +90,12 @@ export function configurationProblem(env: Env): string | undefined {
       return `This Worker calls Amazon Bedrock but has no CHAT_RATE_LIMITER binding: keep the [[ratelimits]] entry of wrangler.toml. ${SEE_README}`;
     }
   }
+  const gateway = gatewayOf(env);
+  if (gateway && env.BEDROCK_ENDPOINT) {
+    return `BEDROCK_ENDPOINT and the AI_GATEWAY_* vars both say where to send requests: keep one. ${SEE_README}`;
+  }
+  // A gateway with a token and no AWS secrets signs with the keys stored in it.
+  if (gateway?.token !== undefined && !env.AWS_BEARER_TOKEN_BEDROCK && !env.AWS_ACCESS_KEY_ID) return undefined;
   if (!env.AWS_BEARER_TOKEN_BEDROCK && !(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY)) {
     return (
       "The Worker has no AWS credentials: set the AWS_BEARER_TOKEN_BEDROCK secret, or AWS_ACCESS_KEY_ID and " +
@@ -82,6 +108,7 @@ export function configurationProblem(env: Env): string | undefined {
 /** How the Worker signs in: an API key if one is set, else access keys. Never logged, never sent to the page. */
 function auth(env: Env): Pick<ChatBedrockConverseInput, "apiKey" | "credentials"> {
   if (env.AWS_BEARER_TOKEN_BEDROCK) return { apiKey: env.AWS_BEARER_TOKEN_BEDROCK };
+  if (!env.AWS_ACCESS_KEY_ID && gatewayOf(env)) return {}; // the gateway's stored keys
   const { AWS_ACCESS_KEY_ID: accessKeyId = "", AWS_SECRET_ACCESS_KEY: secretAccessKey = "", AWS_SESSION_TOKEN: sessionToken } = env;
   return { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } };
 }
@@ -93,6 +120,7 @@ export function chatModel(env: Env): ChatBedrockConverse {
     region: env.AWS_REGION,
     ...auth(env),
     ...(env.BEDROCK_ENDPOINT ? { endpoint: env.BEDROCK_ENDPOINT } : {}),
+    ...(gatewayOf(env) ? { gateway: gatewayOf(env) } : {}),
     maxTokens: 1024,
   });
 }
