@@ -1,4 +1,5 @@
 // Constructor fields taken from langchain-aws's list: system prompt, raw message blocks, disableStreaming, headers.
+import { normalizeHeaders } from "../../client/request-headers.js";
 import { BedrockInputError } from "../../errors/index.js";
 import { checkJsonValue } from "../../wire/validate-json.js";
 import { convertSystemContent, type Message, type SystemContentBlock } from "../request/index.js";
@@ -80,24 +81,16 @@ export function streamingDisabled(option: DisableStreamingOption | undefined, to
   return option === "tool_calling" && tools !== undefined && tools.length > 0;
 }
 
-// RFC 9110 field-name (token) characters.
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
 /**
  * The constructor's `headers` (langchain-aws `default_headers`, @langchain/aws `defaultHeaders`):
- * a plain object of string values sent with every request. Names are shown in errors, values never
- * (they may hold tokens).
+ * a plain object of string values sent with every request. Checked by the client's own rules
+ * (names, values, headers the client owns), so the chat model refuses exactly what the client
+ * would; names are shown in errors, values never (they may hold tokens).
  */
 export function checkHeaders(value: unknown): Record<string, string> | undefined {
   if (value === undefined) return undefined;
   // The value is not described: a header value passed in the wrong place may be a token.
   if (!isObject(value)) throw new BedrockInputError("headers must be an object of header names to string values");
-  const out: Record<string, string> = {};
-  for (const [name, item] of Object.entries(value)) {
-    if (!HEADER_NAME.test(name)) throw new BedrockInputError(`headers: ${JSON.stringify(name)} is not a valid header name`);
-    // CR, LF and NUL would split or end the header; `Headers` refuses them with a bare TypeError.
-    if (typeof item !== "string" || /[\r\n\0]/.test(item)) throw new BedrockInputError(`headers[${JSON.stringify(name)}] must be a string without line breaks`);
-    out[name] = item;
-  }
-  return out;
+  normalizeHeaders(value, "headers");
+  return { ...(value as Record<string, string>) };
 }

@@ -102,15 +102,17 @@ describe("disableStreaming (langchain-core `_should_stream`)", () => {
 
 describe("checkHeaders", () => {
   it("keeps string headers", () => {
-    expect(checkHeaders({ "x-app": "demo", "cf-aig-authorization": "Bearer t" })).toEqual({ "x-app": "demo", "cf-aig-authorization": "Bearer t" });
+    expect(checkHeaders({ "x-app": "demo", "x-api-token": "Bearer t" })).toEqual({ "x-app": "demo", "x-api-token": "Bearer t" });
     expect(checkHeaders(undefined)).toBeUndefined();
   });
 
   it.each<[string, unknown, RegExp]>([
     ["a string", "Bearer secret-token", /^headers must be an object of header names to string values$/],
     ["a bad name", { "x app": "v" }, /^headers: "x app" is not a valid header name/],
-    ["a number value", { "x-n": 1 }, /^headers\["x-n"\] must be a string without line breaks/],
-    ["a line break", { "x-a": "v\r\nx-evil: 1" }, /^headers\["x-a"\] must be a string without line breaks/],
+    // The client's own rules and wording (src/client/request-headers.ts): one check for both layers.
+    ["a number value", { "x-n": 1 }, /^headers: the value of "x-n" must be a string/],
+    ["a line break", { "x-a": "v\r\nx-evil: 1" }, /^headers: the value of "x-a" must be visible ASCII/],
+    ["a header the client owns", { "cf-aig-authorization": "Bearer secret-token" }, /^headers: "cf-aig-authorization" is set by the client and cannot be overridden \(use `gateway.token`\)/],
   ])("refuses %s, never echoing the value", (_name, input, message) => {
     const error = (() => {
       try {
