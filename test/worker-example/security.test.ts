@@ -1,5 +1,6 @@
 // The Worker example as deployed must not be an open wallet: access token, origin and content type, body and token caps, rate limit, page headers, safe errors (in workerd).
 import { createHash } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../src/testing/node.js";
 import type { RunningWorker } from "../../worker-example/local/run-worker.mjs";
@@ -104,36 +105,51 @@ describe("origin and content type", () => {
   });
 });
 
+/**
+ * POSTs `chunks` as JSON with node:http. The Worker may answer 413 and close the socket while the
+ * upload is still going; the client then sees the answer and a write error (EPIPE / reset) in either
+ * order. node:http reports the two apart, where fetch turns that race into "fetch failed".
+ */
+function postRaw(url: string, headers: Record<string, string>, chunks: string[]): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": freshClientIp(), ...headers } });
+    let answered = false;
+    request.on("response", (res) => {
+      answered = true;
+      let body = "";
+      res.setEncoding("utf8").on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("error", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    request.on("error", (error) => {
+      // A write error after (or just before) the answer is the Worker cutting the upload short.
+      setTimeout(() => (answered ? undefined : reject(error)), 1_000);
+    });
+    let next = 0;
+    const writeMore = () => {
+      while (next < chunks.length - 1 && !request.destroyed) {
+        if (!request.write(chunks[next++]!)) return void request.once("drain", writeMore);
+      }
+      if (!request.destroyed) request.end(chunks[chunks.length - 1]);
+    };
+    writeMore();
+  });
+}
+
 describe("body and token caps", () => {
   const MAX_BODY = 64 * 1024;
 
   it("refuses a declared Content-Length over the cap with 413", async () => {
-    const response = await fetch(`${open.url}/chat`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "cf-connecting-ip": freshClientIp() },
-      body: JSON.stringify({ prompt: "a".repeat(MAX_BODY) }),
-    });
+    const text = JSON.stringify({ prompt: "a".repeat(MAX_BODY) });
+    const response = await postRaw(`${open.url}/chat`, { "content-length": String(Buffer.byteLength(text)) }, [text]);
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ message: `The body is larger than ${MAX_BODY} bytes` });
+    expect(JSON.parse(response.body)).toEqual({ message: `The body is larger than ${MAX_BODY} bytes` });
     expect(emulator.emulator.requests).toHaveLength(0);
   });
 
   it("counts a streamed body without Content-Length as it arrives, and refuses it with 413", async () => {
-    const piece = new TextEncoder().encode("a".repeat(8 * 1024));
-    let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent === 0) controller.enqueue(new TextEncoder().encode('{"prompt":"'));
-        if (sent++ < 10) controller.enqueue(piece);
-        else controller.close();
-      },
-    });
-    const response = await fetch(`${open.url}/chat`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "cf-connecting-ip": freshClientIp() },
-      body,
-      duplex: "half",
-    } as RequestInit);
+    // A chunked upload (no Content-Length) over the cap, 8 KiB at a time.
+    const response = await postRaw(`${open.url}/chat`, { "transfer-encoding": "chunked" }, ['{"prompt":"', ...Array(10).fill("a".repeat(8 * 1024)), '"}']);
     expect(response.status).toBe(413);
     expect(emulator.emulator.requests).toHaveLength(0);
   });
