@@ -1,21 +1,15 @@
 // BedrockRuntime against the emulator over real loopback HTTP: stream faults, abort, and the built-in model streaming.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BedrockRuntime, BedrockRuntimeClient, ConverseStreamCommand, ConverseCommand } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { BedrockRuntime } from "../../src/index.js";
 import {
   AbortError,
-  ModelStreamErrorException,
   NetworkError,
   StreamDecodeError,
-  ThrottlingException,
   InternalServerException,
   ValidationException,
-  UnrecognizedClientException,
-  AccessDeniedException,
   TimeoutError,
-  BedrockInputError,
 } from "../../src/errors/index.js";
 import type { ConverseStreamOutput } from "../../src/wire/index.js";
-import { EMULATOR_API_KEY, EMULATOR_CREDENTIALS, EMULATOR_SESSION_CREDENTIALS } from "../../src/testing/index.js";
 import { collect, MODEL, seed, textOf, useLoopback } from "./loopback.js";
 
 const loop = useLoopback();

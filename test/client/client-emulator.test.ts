@@ -1,17 +1,13 @@
 // BedrockRuntime against the emulator over real loopback HTTP.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BedrockRuntime, BedrockRuntimeClient, ConverseStreamCommand, ConverseCommand } from "../../src/index.js";
 import {
-  AbortError,
   ModelStreamErrorException,
   NetworkError,
-  StreamDecodeError,
   ThrottlingException,
-  InternalServerException,
   ValidationException,
   UnrecognizedClientException,
   AccessDeniedException,
-  TimeoutError,
   BedrockInputError,
 } from "../../src/errors/index.js";
 import type { ConverseStreamOutput } from "../../src/wire/index.js";
