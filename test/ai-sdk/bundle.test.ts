@@ -1,35 +1,8 @@
 // Packaging: nothing of the AI SDK in the main entry, the provider bundles for edge runtimes, the subpath export is declared.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { build, type Metafile } from "esbuild";
 import { describe, expect, it } from "vitest";
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
-
-async function bundle(entry: string): Promise<Metafile> {
-  const result = await build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    conditions: ["workerd", "worker", "browser"],
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  return result.metafile;
-}
-
-const externalImports = (meta: Metafile) => Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? sourceFiles(full) : full.endsWith(".ts") ? [full] : [];
-  });
-}
+import { bundle, externalImports, root, sourceFiles } from "../bundle-helpers.js";
 
 describe("packaging of bedrock-edge/ai-sdk", () => {
   it("the main entry's bundle holds nothing of the AI SDK", async () => {
