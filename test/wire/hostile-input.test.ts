@@ -8,23 +8,8 @@ import { serializeConverseRequest } from "../../src/wire/serialize-request.js";
 import { checkJsonValue, MAX_JSON_DEPTH } from "../../src/wire/validate-json.js";
 import { validateConverseRequest, validateCountTokensRequest } from "../../src/wire/validate-request.js";
 import type { ConverseRequest, CountTokensRequest } from "../../src/wire/index.js";
+import { circular, nested } from "../hostile-values.js";
 
-function circular(): Record<string, unknown> {
-  const value: Record<string, unknown> = { a: 1 };
-  value.self = value;
-  return value;
-}
-/** `{ a: { a: … } }`, `levels` objects deep. */
-function nested(levels: number): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  let node = root;
-  for (let i = 1; i < levels; i++) {
-    const next: Record<string, unknown> = {};
-    node.a = next;
-    node = next;
-  }
-  return root;
-}
 function thrown(fn: () => unknown): Error {
   try {
     fn();

@@ -6,18 +6,8 @@ import { ChatBedrockConverse } from "../../../src/chat/model/chat-model.js";
 import { AIMessage, HumanMessage, ToolMessage } from "../../../src/chat/messages/messages.js";
 import { BedrockInputError } from "../../../src/errors/index.js";
 import { convertTools } from "../../../src/chat/tools/convert-tools.js";
+import { circular, nested } from "../../hostile-values.js";
 
-function circular(): Record<string, unknown> {
-  const value: Record<string, unknown> = { a: 1 };
-  value.self = value;
-  return value;
-}
-function nested(levels: number): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  let node = root;
-  for (let i = 1; i < levels; i++) node = node.a = {};
-  return root;
-}
 const HOSTILE: Array<[string, () => unknown, RegExp]> = [
   ["circular", circular, /refers back to an enclosing object/],
   ["BigInt", () => ({ n: 1n }), /is a BigInt/],
