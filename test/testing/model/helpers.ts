@@ -1,5 +1,6 @@
 // Helpers for the built-in model tests: signed (or API-key) calls through the emulator's fetch handler,
 // and ConverseStream events folded back into the Converse response shape so both operations compare equal.
+import { expect } from "vitest";
 import { signRequest } from "../../../src/auth/index.js";
 import { decodeConverseStream } from "../../../src/event-stream/converse-stream.js";
 import { BedrockError } from "../../../src/errors/index.js";
@@ -98,6 +99,23 @@ export async function call(emulator: BedrockEmulator, operation: Operation, body
 /** Both operations on the same emulator state, each from a fresh emulator made by `make`. */
 export async function callBoth(make: () => BedrockEmulator, body: unknown, options: CallOptions = {}): Promise<Record<Operation, Outcome>> {
   return { converse: await call(make(), "converse", body, options), "converse-stream": await call(make(), "converse-stream", body, options) };
+}
+
+/** A tool-call case's expectation: a text reply, or the [name, input] of each call (with a well-formed ID). */
+export type ToolCase = [name: string, body: unknown, expected: Array<[string, unknown]> | string];
+
+/** Runs one ToolCase through the emulator and checks what the built-in model answered. */
+export async function expectToolCase(emulator: BedrockEmulator, operation: Operation, body: unknown, expected: ToolCase[2]): Promise<void> {
+  const outcome = await call(emulator, operation, body);
+  expect(outcome.error).toBeUndefined();
+  if (typeof expected === "string") {
+    expect(outcome.content).toEqual([{ text: expected }]);
+    expect(outcome.stopReason).toBe("end_turn");
+    return;
+  }
+  expect(outcome.stopReason).toBe("tool_use");
+  expect(outcome.content!.map((b) => [b.toolUse.name, b.toolUse.input])).toEqual(expected);
+  for (const block of outcome.content!) expect(block.toolUse.toolUseId).toMatch(/^tooluse_[A-Za-z0-9_-]{22}$/);
 }
 
 export const user = (...content: unknown[]) => ({ role: "user", content });

@@ -1,7 +1,7 @@
 // The built-in model calls a tool the user did not name, over Converse and ConverseStream alike.
 import { describe, expect, it } from "vitest";
 import { createBedrockEmulator } from "../../../src/testing/index.js";
-import { assistant, call, OPERATIONS, user } from "./helpers.js";
+import { assistant, call, expectToolCase, OPERATIONS, type ToolCase, user } from "./helpers.js";
 
 const spec = (name: string, description: string, properties: Record<string, unknown>, required: string[]) => ({
   toolSpec: { name, description, inputSchema: { json: { type: "object", properties, required } } },
@@ -26,7 +26,7 @@ const ask = (text: string, options: { system?: string; toolChoice?: unknown; lis
 const MUST_ADD = "You are bad at math and must ALWAYS call the math_addition function.";
 
 /** [case, body, expected calls (name → input) or a text reply]. */
-const CASES: Array<[string, unknown, Array<[string, unknown]> | string]> = [
+const CASES: ToolCase[] = [
   ["a weather question: the weather tool, the place as location", ask("What's the weather like in San Francisco today?"), [["get_current_weather", { location: "San Francisco" }]]],
   [
     "optional params filled when the text holds them",
@@ -51,18 +51,7 @@ const CASES: Array<[string, unknown, Array<[string, unknown]> | string]> = [
 
 describe("built-in model: inferred tool calls", () => {
   describe.each(OPERATIONS)("%s", (operation) => {
-    it.each(CASES)("%s", async (_name, body, expected) => {
-      const outcome = await call(createBedrockEmulator(), operation, body);
-      expect(outcome.error).toBeUndefined();
-      if (typeof expected === "string") {
-        expect(outcome.content).toEqual([{ text: expected }]);
-        expect(outcome.stopReason).toBe("end_turn");
-        return;
-      }
-      expect(outcome.stopReason).toBe("tool_use");
-      expect(outcome.content!.map((b) => [b.toolUse.name, b.toolUse.input])).toEqual(expected);
-      for (const block of outcome.content!) expect(block.toolUse.toolUseId).toMatch(/^tooluse_[A-Za-z0-9_-]{22}$/);
-    });
+    it.each(CASES)("%s", (_name, body, expected) => expectToolCase(createBedrockEmulator(), operation, body, expected));
 
     it("answers the tool's result instead of calling again, though the question still fits", async () => {
       const id = "tooluse_abcdefghijklmnopqrstuv";

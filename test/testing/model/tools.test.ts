@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createBedrockEmulator, toolUseId } from "../../../src/testing/index.js";
-import { assistant, call, OPERATIONS, tool, user } from "./helpers.js";
+import { assistant, call, expectToolCase, OPERATIONS, type ToolCase, tool, user } from "./helpers.js";
 
 const weather = tool("get_weather", { city: { type: "string" }, days: { type: "integer" }, unit: { type: "string", enum: ["celsius", "fahrenheit"] } }, ["city"]);
 const search = tool("search_web", { query: { type: "string" } }, ["query"]);
@@ -14,7 +14,7 @@ const ask = (text: string, toolChoice?: unknown, list: unknown[] = tools) => ({
 });
 
 /** [case, body, expected calls (name → input) or a text reply]. */
-const CASES: Array<[string, unknown, Array<[string, unknown]> | string]> = [
+const CASES: ToolCase[] = [
   ["a named tool, pairs coerced", ask("Use get_weather city=Paris, days=3, unit: Celsius"), [["get_weather", { city: "Paris", days: 3, unit: "celsius" }]]],
   ["the name with spaces, quoted value", ask('please GET WEATHER for city="San Francisco" days: 2.9'), [["get_weather", { city: "San Francisco", days: 2 }]]],
   ["a lone string property takes the text after the name", ask("search_web: latest Bedrock news"), [["search_web", { query: "latest Bedrock news" }]]],
@@ -41,18 +41,7 @@ const CASES: Array<[string, unknown, Array<[string, unknown]> | string]> = [
 
 describe("built-in model: tool calls", () => {
   describe.each(OPERATIONS)("%s", (operation) => {
-    it.each(CASES)("%s", async (_name, body, expected) => {
-      const outcome = await call(createBedrockEmulator(), operation, body);
-      expect(outcome.error).toBeUndefined();
-      if (typeof expected === "string") {
-        expect(outcome.content).toEqual([{ text: expected }]);
-        expect(outcome.stopReason).toBe("end_turn");
-        return;
-      }
-      expect(outcome.stopReason).toBe("tool_use");
-      expect(outcome.content!.map((b) => [b.toolUse.name, b.toolUse.input])).toEqual(expected);
-      for (const block of outcome.content!) expect(block.toolUse.toolUseId).toMatch(/^tooluse_[A-Za-z0-9_-]{22}$/);
-    });
+    it.each(CASES)("%s", (_name, body, expected) => expectToolCase(createBedrockEmulator(), operation, body, expected));
   });
 
   it("gives the same deterministic IDs and inputs over Converse and ConverseStream", async () => {
