@@ -1,5 +1,4 @@
 // Routing by :message-type: events, the typed exception of each Bedrock stream exception, error frames.
-import type { MessageHeaders } from "@smithy/eventstream-codec";
 import { describe, expect, it } from "vitest";
 import { codec } from "../../src/event-stream/codec.js";
 import { decodeFrame } from "../../src/event-stream/decode-frame.js";
@@ -14,22 +13,10 @@ import {
   ThrottlingException,
   ValidationException,
 } from "../../src/errors/index.js";
+import { stringHeaderFrame, thrown } from "./helpers.js";
 
-const utf8 = new TextEncoder();
 const route = (bytes: Uint8Array, requestId?: string) => frameToEvent(decodeFrame(bytes), requestId ? { requestId } : {});
-const frame = (headers: Record<string, string>, body = "") =>
-  codec.encode({
-    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, { type: "string", value: v }])) as MessageHeaders,
-    body: utf8.encode(body),
-  });
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
+const frame = stringHeaderFrame;
 
 describe("event frames", () => {
   it.each([

@@ -1,6 +1,7 @@
 // Shared test helpers: conformance paths, seeded chunking, streams that record how they were read.
 import { readFileSync, readdirSync } from "node:fs";
 import type { MessageHeaders } from "@smithy/eventstream-codec";
+import { codec } from "../../src/event-stream/codec.js";
 import { conformancePath } from "../conformance.js";
 
 export { CONFORMANCE, conformancePath } from "../conformance.js";
@@ -136,4 +137,22 @@ export function plainValue(header: MessageHeaders[string]): unknown {
     default:
       return header.value;
   }
+}
+
+/** A frame whose headers are all strings, encoded by the codec the emulator uses. */
+export function stringHeaderFrame(headers: Record<string, string>, body = ""): Uint8Array {
+  return codec.encode({
+    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, { type: "string", value: v }])) as MessageHeaders,
+    body: new TextEncoder().encode(body),
+  });
+}
+
+/** What `fn` throws; a test failure when it does not throw. */
+export function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
 }

@@ -1,11 +1,9 @@
 // Names that come off the wire (:exception-type, :event-type, error codes, header names, TTLs) are
 // looked up by own property: Object.prototype's member names behave like any unknown name.
-import type { MessageHeaders } from "@smithy/eventstream-codec";
 import { describe, expect, it } from "vitest";
 import { coerceMessages } from "../../src/chat/request/convert-input.js";
 import { toUsageMetadata } from "../../src/chat/response/usage.js";
 import { BedrockRuntime } from "../../src/client/bedrock-runtime.js";
-import { codec } from "../../src/event-stream/codec.js";
 import { decodeConverseStream } from "../../src/event-stream/converse-stream.js";
 import { decodeFrame } from "../../src/event-stream/decode-frame.js";
 import { encodeErrorFrame, encodeEventFrame, encodeExceptionFrame, encodeStreamEvent } from "../../src/event-stream/encode.js";
@@ -21,7 +19,7 @@ import {
   exceptionClassFor,
 } from "../../src/errors/index.js";
 import { deserializeStreamEvent } from "../../src/wire/index.js";
-import { concat } from "./helpers.js";
+import { concat, stringHeaderFrame, thrown } from "./helpers.js";
 
 /** Every own member name of Object.prototype, plus the casings exceptionClassFor tries. */
 export const PROTOTYPE_NAMES = [
@@ -42,19 +40,7 @@ export const PROTOTYPE_NAMES = [
 ];
 
 const utf8 = new TextEncoder();
-const frame = (headers: Record<string, string>, body = "") =>
-  codec.encode({
-    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, { type: "string", value: v }])) as MessageHeaders,
-    body: utf8.encode(body),
-  });
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
+const frame = stringHeaderFrame;
 
 describe.each(PROTOTYPE_NAMES)("wire name %j", (name) => {
   it("is no exception class", () => {
