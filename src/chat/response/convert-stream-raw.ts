@@ -1,6 +1,7 @@
 // Buffers streamed blocks the chat layer keeps in Bedrock's own shape (server tool use, tool results, images).
 import type { ContentBlockDeltaLike, ContentBlockStartLike } from "./convert-response-shapes.js";
 import type { UnknownContentBlock } from "../messages/index.js";
+import { isObject } from "../../internal/index.js";
 
 type Item = { text: string } | { json: unknown } | Record<string, unknown>;
 interface Pending {
@@ -38,11 +39,14 @@ export class RawBlockBuffer {
       if (member === "toolResult") pending.items = [];
       this.#pending.set(index, pending);
     }
+    // Shapes are checked, not assumed: these come from the wire, and a null or scalar delta must not throw.
     if (member === "toolUse" && pending.input !== undefined) {
-      pending.input += (value as { input?: string }).input ?? "";
+      const input = isObject(value) ? value["input"] : undefined;
+      if (typeof input === "string") pending.input += input;
     } else if (member === "toolResult" && pending.items) {
-      for (const item of value as Item[]) appendItem(pending.items, item);
-    } else if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const items = Array.isArray(value) ? value : [value];
+      for (const item of items) if (isObject(item)) appendItem(pending.items, item);
+    } else if (isObject(value)) {
       Object.assign(pending.value, value);
     } else {
       pending.value = { value };

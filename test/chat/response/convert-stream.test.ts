@@ -119,6 +119,28 @@ describe("createStreamConverter: one event → one chunk", () => {
         ],
       },
     },
+    // Found by test/fuzz/wire-names.test.ts (seed 2090802882): a null start then a null delta threw a TypeError.
+    {
+      name: "null toolUse start and delta → kept whole, no throw",
+      before: [
+        { contentBlockStart: { contentBlockIndex: 0, start: { toolUse: null } } } as never,
+        delta(0, { toolUse: null } as never),
+        delta(0, { toolUse: { input: 7 } } as never),
+      ],
+      event: stop(0),
+      chunk: { content: [{ toolUse: { input: {} }, index: 0 }] },
+    },
+    {
+      name: "tool result deltas that are not arrays of objects are skipped, not thrown on",
+      before: [
+        { contentBlockStart: { contentBlockIndex: 1, start: { toolResult: { toolUseId: "s1" } } } },
+        delta(1, { toolResult: null } as never),
+        delta(1, { toolResult: [null, 3, { text: "ok" }] } as never),
+        delta(1, { toolResult: { text: "!" } } as never),
+      ],
+      event: stop(1),
+      chunk: { content: [{ toolResult: { toolUseId: "s1", content: [{ text: "ok!" }] }, index: 1 }] },
+    },
   ];
 
   it.each(cases)("$name", ({ before = [], event, chunk }) => {
