@@ -7,6 +7,7 @@ import type {
   LanguageModelV3StreamResult,
 } from "@ai-sdk/provider";
 import type { BedrockRuntime } from "../client/bedrock-runtime.js";
+import type { CallOptions } from "../client/options.js";
 import { AbortError } from "../errors/index.js";
 import type { ConverseStreamOutput } from "../wire/index.js";
 import { convertResponse } from "./convert-response.js";
@@ -17,8 +18,23 @@ import { createStreamMapper, startParts } from "./stream-parts.js";
 /** At most this many events are joined into one pull, so a fast stream still reaches the reader in steps. */
 const MAX_JOINED_EVENTS = 256;
 
-/** Hands out the client for one call (call headers may need their own). */
-export type ClientFor = (headers: LanguageModelV3CallOptions["headers"]) => BedrockRuntime;
+/** Hands out the provider's client (built on first use). */
+export type ClientSource = () => BedrockRuntime;
+
+/**
+ * The client's call options for one AI SDK call: its signal and its headers. The AI SDK adds its
+ * own `user-agent` to every call; that one is left out (bedrock-edge sends its own agent).
+ */
+function callOptions(options: LanguageModelV3CallOptions): CallOptions {
+  const headers: Array<[string, string]> = [];
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (value !== undefined && name.toLowerCase() !== "user-agent") headers.push([name, value]);
+  }
+  return {
+    ...(options.abortSignal ? { signal: options.abortSignal } : {}),
+    ...(headers.length > 0 ? { headers } : {}),
+  };
+}
 
 /** The name @ai-sdk/amazon-bedrock reports, so telemetry keyed on it keeps working. */
 export const PROVIDER_NAME = "amazon-bedrock";
@@ -29,19 +45,18 @@ export class BedrockLanguageModel implements LanguageModelV3 {
   readonly modelId: string;
   /** S3 objects go to Bedrock as they are; the AI SDK downloads every other URL first. */
   readonly supportedUrls: Record<string, RegExp[]> = { "*/*": [/^s3:\/\//] };
-  readonly #clientFor: ClientFor;
+  readonly #client: ClientSource;
   readonly #coalesce: boolean;
 
-  constructor(modelId: string, clientFor: ClientFor, options: { coalesceDeltas?: boolean } = {}) {
+  constructor(modelId: string, client: ClientSource, options: { coalesceDeltas?: boolean } = {}) {
     this.modelId = modelId;
-    this.#clientFor = clientFor;
+    this.#client = client;
     this.#coalesce = options.coalesceDeltas !== false;
   }
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const { request, warnings, usesJsonTool } = prepareRequest(this.modelId, options);
-    const client = this.#clientFor(options.headers);
-    const response = await client.converse(request, options.abortSignal ? { signal: options.abortSignal } : {});
+    const response = await this.#client().converse(request, callOptions(options));
     const { $metadata, ...body } = response;
     const converted = convertResponse(response, usesJsonTool);
     return {
@@ -57,9 +72,8 @@ export class BedrockLanguageModel implements LanguageModelV3 {
 
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
     const { request, warnings, usesJsonTool } = prepareRequest(this.modelId, options);
-    const client = this.#clientFor(options.headers);
     // Resolves once the first event is in: HTTP errors and early throttling reject here, retried already.
-    const response = await client.converseStream(request, options.abortSignal ? { signal: options.abortSignal } : {});
+    const response = await this.#client().converseStream(request, callOptions(options));
     const iterator = response[Symbol.asyncIterator]();
     const mapper = createStreamMapper({ usesJsonTool });
     const raw = options.includeRawChunks === true;

@@ -1,4 +1,5 @@
 // Provider settings (those of @ai-sdk/amazon-bedrock plus ours), checked and mapped onto BedrockRuntimeOptions.
+import type { GatewayOptions } from "../client/gateway.js";
 import { validateOptions, type BedrockRuntimeOptions } from "../client/options.js";
 import { BedrockInputError } from "../errors/index.js";
 
@@ -28,7 +29,10 @@ export interface AmazonBedrockProviderSettings {
   credentialProvider?: () => PromiseLike<BedrockProviderCredentials>;
   /** Base URL, e.g. `http://127.0.0.1:8787` for the emulator. Signing still uses `region`. */
   baseURL?: string;
-  /** Headers added to every request (after signing: they are not part of the signature). */
+  /**
+   * Headers sent (and, with SigV4, signed, as @ai-sdk/amazon-bedrock signs them) on every request.
+   * Those the client writes itself (`authorization`, `x-amz-*`, `host`, `content-type`, …) are refused.
+   */
   headers?: Record<string, string>;
   /** The fetch to send with. */
   fetch?: typeof fetch;
@@ -51,7 +55,8 @@ export interface AmazonBedrockProviderSettings {
    * work runs once instead of per Bedrock event. Default true; false gives one part per event.
    */
   coalesceDeltas?: boolean;
-  // TODO(issue 13): `gateway` (route through a bedrock-edge gateway) once the client has it.
+  /** Send through Cloudflare AI Gateway (see docs/gateway.md); not with `baseURL`. */
+  gateway?: GatewayOptions;
 }
 
 const STRING_FIELDS = ["region", "apiKey", "accessKeyId", "secretAccessKey", "sessionToken", "baseURL"] as const;
@@ -71,9 +76,12 @@ export function toRuntimeOptions(settings: AmazonBedrockProviderSettings): Bedro
       throw new BedrockInputError(`${field} must be a function`);
     }
   }
-  checkHeaders(settings.headers);
   if (settings.coalesceDeltas !== undefined && typeof settings.coalesceDeltas !== "boolean") {
     throw new BedrockInputError("coalesceDeltas must be a boolean");
+  }
+  if (settings.gateway !== undefined && settings.baseURL !== undefined) {
+    // The client's wording names `endpoint`; here the setting is called baseURL.
+    throw new BedrockInputError("gateway and baseURL are both set: pass one (gateway builds the AI Gateway URL itself; use gateway.baseUrl to move it)");
   }
   const options: BedrockRuntimeOptions = {};
   if (settings.region !== undefined) options.region = settings.region;
@@ -83,11 +91,8 @@ export function toRuntimeOptions(settings: AmazonBedrockProviderSettings): Bedro
   if (apiKey) options.apiKey = apiKey;
   else if (settings.credentialProvider) options.credentials = wrapProvider(settings.credentialProvider);
   else if (settings.accessKeyId !== undefined || settings.secretAccessKey !== undefined) options.credentials = staticCredentials(settings);
-  const base = settings.fetch;
-  const headers = settings.headers;
-  if (headers && Object.keys(headers).length > 0) options.fetch = withHeaders(base, headers);
-  else if (base) options.fetch = base;
-  for (const field of ["maxRetries", "timeout", "streamIdleTimeout", "maxRetryDelay", "dangerouslyAllowBrowser"] as const) {
+  // Headers, gateway, retries and timeouts are the client's own options, checked by validateOptions.
+  for (const field of ["fetch", "headers", "gateway", "maxRetries", "timeout", "streamIdleTimeout", "maxRetryDelay", "dangerouslyAllowBrowser"] as const) {
     if (settings[field] !== undefined) (options as Record<string, unknown>)[field] = settings[field];
   }
   validateOptions(options);
@@ -107,29 +112,4 @@ function staticCredentials(settings: AmazonBedrockProviderSettings): BedrockProv
 // The client wants a Promise-returning function; the AI SDK types the provider as PromiseLike.
 function wrapProvider(provider: () => PromiseLike<BedrockProviderCredentials>): () => Promise<BedrockProviderCredentials> {
   return async () => await provider();
-}
-
-function checkHeaders(headers: unknown): void {
-  if (headers === undefined) return;
-  if (headers === null || typeof headers !== "object" || Array.isArray(headers)) {
-    throw new BedrockInputError("headers must be an object of header names to strings");
-  }
-  for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== "string") throw new BedrockInputError(`headers["${name}"] must be a string`);
-  }
-}
-
-/**
- * A fetch that adds `extra` headers to what the client sends. They go on after signing, so
- * they are unsigned (SigV4 allows that) and cannot replace the signed ones.
- */
-export function withHeaders(base: typeof fetch | undefined, extra: Record<string, string | undefined>): typeof fetch {
-  return (input, init) => {
-    const headers = new Headers(init?.headers);
-    for (const [name, value] of Object.entries(extra)) {
-      if (value !== undefined && !headers.has(name)) headers.set(name, value);
-    }
-    const send = base ?? globalThis.fetch.bind(globalThis);
-    return send(input, { ...init, headers });
-  };
 }

@@ -1,10 +1,9 @@
 // createAmazonBedrock and the default `bedrock` instance: the AI SDK provider over one BedrockRuntime.
 import type { LanguageModelV3, ProviderV3 } from "@ai-sdk/provider";
 import { BedrockRuntime } from "../client/bedrock-runtime.js";
-import type { BedrockRuntimeOptions } from "../client/options.js";
 import { BedrockInputError } from "../errors/index.js";
 import { BedrockLanguageModel } from "./language-model.js";
-import { toRuntimeOptions, withHeaders, type AmazonBedrockProviderSettings } from "./options.js";
+import { toRuntimeOptions, type AmazonBedrockProviderSettings } from "./options.js";
 
 export interface AmazonBedrockProvider extends ProviderV3 {
   (modelId: string): LanguageModelV3;
@@ -38,17 +37,12 @@ export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}
   const options = toRuntimeOptions(settings);
   // Built on first use, so `bedrock` can exist before credentials do (they may come from the environment later).
   let shared: BedrockRuntime | undefined;
-  const clientFor = (headers: Record<string, string | undefined> | undefined): BedrockRuntime => {
-    const extra = callHeaders(headers);
-    if (extra === undefined) return (shared ??= new BedrockRuntime(options));
-    // Call headers need a fetch of their own; a client costs little (no I/O) to build.
-    return new BedrockRuntime({ ...options, fetch: withHeaders(options.fetch, extra) } satisfies BedrockRuntimeOptions);
-  };
+  const client = (): BedrockRuntime => (shared ??= new BedrockRuntime(options));
   const languageModel = (modelId: string): LanguageModelV3 => {
     if (typeof modelId !== "string" || modelId.trim() === "") {
       throw new BedrockInputError("modelId must be a non-empty string (a model ID, inference profile ID or ARN)");
     }
-    return new BedrockLanguageModel(modelId, clientFor, { coalesceDeltas: settings.coalesceDeltas !== false });
+    return new BedrockLanguageModel(modelId, client, { coalesceDeltas: settings.coalesceDeltas !== false });
   };
   const provider = function (modelId: string) {
     if (new.target) throw new BedrockInputError("createAmazonBedrock's provider is a function: call it without `new`");
@@ -66,19 +60,6 @@ export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}
     },
   });
   return provider;
-}
-
-/**
- * Headers the caller set for one call. The AI SDK adds its own `user-agent` to every call;
- * that one is left out (bedrock-edge sends its own agent) so ordinary calls share one client.
- */
-function callHeaders(headers: Record<string, string | undefined> | undefined): Record<string, string> | undefined {
-  if (!headers) return undefined;
-  const extra: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && name.toLowerCase() !== "user-agent") extra[name] = value;
-  }
-  return Object.keys(extra).length > 0 ? extra : undefined;
 }
 
 /** The default provider: region and credentials from the environment (AWS_REGION, AWS_BEARER_TOKEN_BEDROCK, AWS_ACCESS_KEY_ID…). */

@@ -66,7 +66,11 @@ describe("createAmazonBedrock", () => {
     ["a bad region", { region: "Mars" }, /^region must look like "us-east-1"/],
     ["fetch that is not a function", { fetch: "no" as unknown as typeof fetch }, /^fetch must be a function$/],
     ["an access key without its secret", { accessKeyId: "AKIDEXAMPLE" }, /^secretAccessKey is required when accessKeyId is given$/],
-    ["a header that is not a string", { headers: { "x-a": 1 as unknown as string } }, /^headers\["x-a"\] must be a string$/],
+    ["a header that is not a string", { headers: { "x-a": 1 as unknown as string } }, /^headers: the value of "x-a" must be a string$/],
+    ["a header with CR/LF", { headers: { "x-a": "v\r\nx-injected: 1" } }, /^headers: the value of "x-a" must be visible ASCII/],
+    ["a header the client writes itself", { headers: { Authorization: "Bearer mine" } }, /^headers: "Authorization" is set by the client/],
+    ["a gateway with a bad account ID", { gateway: { accountId: "../x", gatewayId: "g" } }, /^gateway\.accountId must be a Cloudflare ID/],
+    ["a gateway together with baseURL", { baseURL: "https://x.test", gateway: { accountId: "a1", gatewayId: "g" } }, /^gateway and baseURL are both set/],
     ["a negative maxRetries", { maxRetries: -1 }, /^maxRetries must be a non-negative integer/],
   ])("refuses %s at creation with a BedrockInputError", (_, settings, message) => {
     expect(() => createAmazonBedrock(settings as AmazonBedrockProviderSettings)).toThrow(BedrockInputError);
@@ -95,13 +99,57 @@ describe("createAmazonBedrock", () => {
     expect(calls).toBe(1);
   });
 
-  it("sends provider headers and call headers (not signed, so AWS accepts them)", async () => {
-    const { emulator, provider } = setup({ headers: { "x-app": "demo" } });
-    await generateText({ model: provider(NOVA), prompt: "I love programming.", headers: { "x-trace": "t-1" } });
+  it("sends provider headers and call headers on one client, signed as @ai-sdk/amazon-bedrock signs them", async () => {
+    const { emulator, provider } = setup({ headers: { "x-app": "demo", "x-tier": "base" } });
+    const sent: string[][] = [];
+    const spy = createAmazonBedrock({
+      region: "us-east-1", ...EMULATOR_CREDENTIALS, baseURL: "https://bedrock.test", maxRetries: 0, headers: { "x-app": "demo" },
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        sent.push(/SignedHeaders=([^,]+)/.exec(new Headers(init?.headers).get("authorization") ?? "")![1]!.split(";"));
+        return emulator.asFetch(input, init);
+      }) as typeof fetch,
+    });
+    await generateText({ model: provider(NOVA), prompt: "I love programming.", headers: { "x-trace": "t-1", "X-Tier": "call" } });
     await generateText({ model: provider(NOVA), prompt: "I love programming." });
-    expect(emulator.requests.map((r) => [r.status, r.headers["x-app"], r.headers["x-trace"]])).toEqual([
-      [200, "demo", "t-1"],
-      [200, "demo", undefined],
+    await generateText({ model: spy(NOVA), prompt: "I love programming.", headers: { "x-trace": "t-2" } });
+    // A call header overrides the provider's of the same name; the emulator verified every signature.
+    expect(emulator.requests.map((r) => [r.status, r.headers["x-app"], r.headers["x-tier"], r.headers["x-trace"]])).toEqual([
+      [200, "demo", "call", "t-1"],
+      [200, "demo", "base", undefined],
+      [200, "demo", undefined, "t-2"],
+    ]);
+    expect(sent[0]).toEqual(expect.arrayContaining(["x-app", "x-trace"]));
+  });
+
+  it("a bad call header is a BedrockInputError before any request, and its value is not echoed", async () => {
+    const { emulator, provider } = setup();
+    const error = await thrown(() => provider(NOVA).doGenerate({ prompt, headers: { "x-trace": "secret\r\nx-evil: 1" } }));
+    expect(error).toBeInstanceOf(BedrockInputError);
+    expect((error as Error).message).toMatch(/^headers: the value of "x-trace" must be visible ASCII/);
+    expect((error as Error).message).not.toContain("secret");
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it("routes through Cloudflare AI Gateway with `gateway`, signed for Bedrock's own host", async () => {
+    const token = "cf-gateway-token-EXAMPLE-0123456789";
+    const gateway = { accountId: "0123456789abcdef0123456789abcdef", gatewayId: "my-gateway", token, baseUrl: "https://gateway.test" };
+    const emulator = createBedrockEmulator({ gateway: { token } });
+    const urls: string[] = [];
+    const provider = createAmazonBedrock({
+      region: "us-east-1", ...EMULATOR_CREDENTIALS, gateway, maxRetries: 0,
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        urls.push(new Request(input, init).url);
+        return emulator.asFetch(input, init);
+      }) as typeof fetch,
+    });
+    expect((await generateText({ model: provider(NOVA), prompt: "I love programming." })).text).toBe("J'adore la programmation.");
+    const streamed = streamText({ model: provider(NOVA), prompt: "I love programming." });
+    expect(await streamed.text).toBe("J'adore la programmation.");
+    const base = `https://gateway.test/v1/${gateway.accountId}/my-gateway/aws-bedrock/bedrock-runtime/us-east-1/model/us.amazon.nova-micro-v1%3A0`;
+    expect(urls).toEqual([`${base}/converse`, `${base}/converse-stream`]);
+    expect(emulator.requests.map((r) => [r.path, r.status, r.auth.kind])).toEqual([
+      ["/model/us.amazon.nova-micro-v1%3A0/converse", 200, "sigv4"],
+      ["/model/us.amazon.nova-micro-v1%3A0/converse-stream", 200, "sigv4"],
     ]);
   });
 
