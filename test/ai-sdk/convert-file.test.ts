@@ -41,7 +41,7 @@ describe("convertFile", () => {
     ["audio/x-aac", "audio", "aac"],
   ];
   it.each(rows)("%s → %s %s", (mediaType, kind, format) => {
-    const block = convertFile({ data: bytes, mediaType, filename: "notes.v2.txt" }, "p", named) as Record<string, Record<string, unknown>>;
+    const block = convertFile({ data: bytes, mediaType, filename: "notes.v2.txt" }, "p", named) as unknown as Record<string, Record<string, unknown>>;
     expect(Object.keys(block)).toEqual([kind]);
     expect(block[kind]!.format).toBe(format);
     expect(block[kind]!.source).toEqual({ bytes });
