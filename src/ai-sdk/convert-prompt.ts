@@ -1,6 +1,7 @@
 // AI SDK prompt (LanguageModelV3Prompt) → Converse `system` and `messages`. Pure; no I/O.
 import type { LanguageModelV3Message, LanguageModelV3Prompt, LanguageModelV3ToolResultPart } from "@ai-sdk/provider";
 import { BedrockInputError } from "../errors/index.js";
+import { isObject } from "../internal/index.js";
 import type { ContentBlock, Message, SystemContentBlock, ToolResultContentBlock } from "../wire/index.js";
 import { convertFile, imageFormat } from "./convert-file.js";
 import { cachePointOf } from "./provider-options.js";
@@ -16,8 +17,6 @@ export interface ConvertPromptOptions {
 }
 
 type ProviderOptions = Record<string, Record<string, unknown>> | undefined;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Pushes the cache point a message or part asks for, if any. */
 function pushCachePoint(into: Array<ContentBlock | SystemContentBlock>, providerOptions: ProviderOptions, path: string): void {
@@ -56,6 +55,14 @@ function tryParse(text: string): unknown {
   }
 }
 
+/** A media block as tool-result content: Converse's tool results hold images, documents and videos, not audio. */
+function toolResultMedia(block: ContentBlock, at: string): ToolResultContentBlock {
+  if (block.image) return { image: block.image };
+  if (block.document) return { document: block.document };
+  if (block.video) return { video: block.video };
+  throw new BedrockInputError(`${at}.mediaType: tool results can hold images, documents and videos only`);
+}
+
 function toolResultContent(part: LanguageModelV3ToolResultPart, path: string, nextName: () => string): ToolResultContentBlock[] {
   const output = part.output;
   switch (output.type) {
@@ -75,23 +82,14 @@ function toolResultContent(part: LanguageModelV3ToolResultPart, path: string, ne
             return { text: item.text };
           case "image-data":
             return { image: { format: imageFormat(item.mediaType, at), source: { bytes: item.data } } };
-          case "file-data": {
-            const block = convertFile({ data: item.data, mediaType: item.mediaType, filename: item.filename }, at, nextName);
-            if (block.image) return { image: block.image };
-            if (block.document) return { document: block.document };
-            if (block.video) return { video: block.video };
-            throw new BedrockInputError(`${at}.mediaType: tool results can hold images, documents and videos only`);
-          }
+          case "file-data":
+            return toolResultMedia(convertFile({ data: item.data, mediaType: item.mediaType, filename: item.filename }, at, nextName), at);
           case "image-url":
           case "file-url": {
             const url = new URL(item.url);
             if (url.protocol !== "s3:") throw new BedrockInputError(`${at}.url: only s3:// URLs can be sent to Bedrock`);
             const mediaType = item.type === "file-url" && item.mediaType ? item.mediaType : `image/${url.pathname.split(".").pop()?.toLowerCase() ?? ""}`;
-            const block = convertFile({ data: url, mediaType }, at, nextName);
-            if (block.image) return { image: block.image };
-            if (block.document) return { document: block.document };
-            if (block.video) return { video: block.video };
-            throw new BedrockInputError(`${at}.mediaType: tool results can hold images, documents and videos only`);
+            return toolResultMedia(convertFile({ data: url, mediaType }, at, nextName), at);
           }
           default:
             throw new BedrockInputError(`${at}.type "${item.type}" cannot be sent to Bedrock`);

@@ -1,5 +1,6 @@
 // `providerOptions.bedrock` of a call: the names @ai-sdk/amazon-bedrock reads, checked field by field.
 import { BedrockInputError } from "../errors/index.js";
+import { isObject } from "../internal/index.js";
 import type {
   GuardrailStreamConfiguration,
   PerformanceConfiguration,
@@ -46,8 +47,6 @@ const KNOWN = new Set([
 ]);
 
 const PATH = "providerOptions.bedrock";
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;

@@ -175,6 +175,55 @@ const cases: Array<{ name: string; prompt: LanguageModelV3Prompt; expected: unkn
       messages: [{ role: "user", content: [{ text: "long" }, { cachePoint: { type: "default" } }, { text: "q" }, { cachePoint: { type: "default" } }] }],
     },
   },
+  {
+    name: "tool results carry files as images, documents and videos; s3 URLs as they are",
+    prompt: [
+      user("q"),
+      { role: "assistant", content: [{ type: "tool-call", toolCallId: "t", toolName: "f", input: {} }] },
+      {
+        role: "tool",
+        content: [
+          {
+            type: "tool-result",
+            toolCallId: "t",
+            toolName: "f",
+            output: {
+              type: "content",
+              value: [
+                { type: "file-data", data: "AAEC", mediaType: "application/pdf", filename: "r.pdf" },
+                { type: "file-data", data: "AAEC", mediaType: "video/mp4" },
+                { type: "image-url", url: "s3://bucket/cat.PNG" },
+                { type: "file-url", url: "s3://bucket/doc", mediaType: "text/plain; charset=utf-8" },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+    expected: {
+      system: [],
+      messages: [
+        { role: "user", content: [{ text: "q" }] },
+        { role: "assistant", content: [{ toolUse: { toolUseId: "t", name: "f", input: {} } }] },
+        {
+          role: "user",
+          content: [
+            {
+              toolResult: {
+                toolUseId: "t",
+                content: [
+                  { document: { format: "pdf", name: "r", source: { bytes: "AAEC" } } },
+                  { video: { format: "mp4", source: { bytes: "AAEC" } } },
+                  { image: { format: "png", source: { s3Location: { uri: "s3://bucket/cat.PNG" } } } },
+                  { document: { format: "txt", name: "document-1", source: { s3Location: { uri: "s3://bucket/doc" } } } },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 describe("convertPrompt", () => {
@@ -186,6 +235,8 @@ describe("convertPrompt", () => {
     ["a system message after the conversation", [user("a"), { role: "system", content: "late" }], /^prompt\[1\]: system messages must come before/],
     ["an unsupported media type", [{ role: "user", content: [{ type: "file", data: bytes, mediaType: "application/zip" }] }], /^prompt\[0\]\.content\[0\]\.mediaType is not a type/],
     ["an http URL (the AI SDK downloads those first)", [{ role: "user", content: [{ type: "file", data: new URL("https://x.test/a.png"), mediaType: "image/png" }] }], /^prompt\[0\]\.content\[0\]\.data: only s3:\/\//],
+    ["audio in a tool result", [user("q"), { role: "assistant", content: [{ type: "tool-call", toolCallId: "t", toolName: "f", input: {} }] }, { role: "tool", content: [{ type: "tool-result", toolCallId: "t", toolName: "f", output: { type: "content", value: [{ type: "file-data", data: "AAEC", mediaType: "audio/mpeg" }] } }] }], /^prompt\[2\]\.content\[0\]\.output\.value\[0\]\.mediaType: tool results can hold images, documents and videos only$/],
+    ["an http URL in a tool result", [user("q"), { role: "assistant", content: [{ type: "tool-call", toolCallId: "t", toolName: "f", input: {} }] }, { role: "tool", content: [{ type: "tool-result", toolCallId: "t", toolName: "f", output: { type: "content", value: [{ type: "image-url", url: "https://x.test/a.png" }] } }] }], /^prompt\[2\]\.content\[0\]\.output\.value\[0\]\.url: only s3:\/\//],
     ["a bad cache point", [{ role: "system", content: "s", providerOptions: { bedrock: { cachePoint: { type: "ephemeral" } } } }], /^prompt\[0\]\.providerOptions\.bedrock\.cachePoint\.type must be "default"/],
   ];
   it.each(bad)("refuses %s with a BedrockInputError naming the field", (_, prompt, message) => {
