@@ -29,7 +29,7 @@ import {
 } from "./server/index.js";
 import { createGatewayRoute, type GatewayEmulatorOptions } from "./server/index.js";
 import type { Chunking, EmulatorCredentials, Fault, HttpFault, JsonObject, RecordedRequest, Script, StreamFault } from "./types.js";
-import { MALFORMED_INPUT, converseRequestProblem, countTokensRequestProblem } from "./validate/index.js";
+import { MALFORMED_INPUT, converseRequestProblem, countTokensRequestProblem, modelRefusal } from "./validate/index.js";
 
 export interface EmulatorOptions {
   /** Known SigV4 credentials (default: EMULATOR_CREDENTIALS and EMULATOR_SESSION_CREDENTIALS). */
@@ -210,6 +210,8 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     if (!json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
     const problem = route.operation === "count-tokens" ? countTokensRequestProblem(json.value) : converseRequestProblem(json.value);
     if (problem) return fail(awsErrors.validation(problem));
+    const refusal = route.operation === "count-tokens" ? undefined : modelRefusal(route.modelId, route.operation, json.value as JsonObject);
+    if (refusal) return fail(awsErrors.validation(refusal));
 
     const httpFault = faults.take(route.operation, "http") as (HttpFault & Fault) | undefined;
     if (httpFault) {

@@ -52,6 +52,7 @@ export function applyProfile<R extends ConverseRequest>(input: R, profile: Model
   structuredOutput(request, profile, warnings);
   strictTools(request, profile, warnings);
   unionLimit(request, profile);
+  toolUse(request, profile);
   toolChoice(request, profile, warnings);
 
   if (request.inferenceConfig && Object.keys(request.inferenceConfig).length === 0) delete request.inferenceConfig;
@@ -184,6 +185,17 @@ function unionLimit(request: ConverseRequest, profile: ModelProfile): void {
   if (own > limit) {
     throw new BedrockInputError(`outputConfig.textFormat schema: ${own} parameters have union types (anyOf or type arrays); ${profile.name} accepts at most ${limit}`);
   }
+}
+
+// After structuredOutput: its forced-tool fallback counts as tool use too. No silent removal: the
+// caller bound the tools for a reason, and answering without them would change what the app does.
+function toolUse(request: ConverseRequest, profile: ModelProfile): void {
+  if (profile.supportsToolUse !== false) return;
+  if (!(request.toolConfig?.tools ?? []).some((t) => isObject((t as Dict).toolSpec))) return;
+  throw new BedrockInputError(
+    `toolConfig.tools: ${profile.name} does not support tool use (Bedrock answers "This model doesn't support tool use"); ` +
+      "use a model that does, or call it without tools (profile: { supportsToolUse: true } overrides this check)",
+  );
 }
 
 function toolChoice(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {

@@ -163,7 +163,7 @@ export const PROFILE_TABLE: readonly ProfileRow[] = [
   {
     // R1 reasons always and takes no tools: langchain-aws #447 ("This model doesn't support tool use").
     match: /^deepseek\.r1/,
-    profile: { name: "DeepSeek R1", provider: "deepseek", supportsToolChoiceValues: [], reasoning: "none", sources: ["langchain-aws #447 / #401", "LibreChat #6351"] },
+    profile: { name: "DeepSeek R1", provider: "deepseek", supportsToolUse: false, supportsToolChoiceValues: [], reasoning: "none", sources: ["langchain-aws #447 / #401", "LibreChat #6351"] },
   },
   {
     // V3.1 / V3.2: `reasoning_effort` turns thinking on; auto and any work, `tool` is not obeyed, and

@@ -26,6 +26,8 @@ export interface ModelProfile {
   name: string;
   /** Provider family as Bedrock spells it in model IDs: `anthropic`, `amazon`, `meta`, `mistral`, `openai`, `deepseek`, … */
   provider: string;
+  /** `false`: the model takes no tools at all; a request with tools is a `BedrockInputError` (nothing to downgrade to). */
+  supportsToolUse?: boolean;
   /** Tool choices the model accepts; a forced choice it refuses is downgraded with a warning. */
   supportsToolChoiceValues?: readonly ToolChoiceValue[];
   /** `false`: a forced tool choice is refused while thinking / reasoning is on (downgraded to `auto`). */

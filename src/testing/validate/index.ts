@@ -7,3 +7,4 @@ export {
   converseRequestProblem,
   countTokensRequestProblem,
 } from "./converse.js";
+export { modelRefusal } from "./model-refusals.js";

@@ -145,6 +145,27 @@ describe("applyProfile: union-typed parameters (langchain-aws PR #1114)", () => 
   });
 });
 
+describe("applyProfile: models that take no tools (langchain-aws #447)", () => {
+  const R1 = "us.deepseek.r1-v1:0";
+
+  it("DeepSeek R1 with tools is a BedrockInputError naming the model, before sending", () => {
+    const run = () => applyProfile(base(R1, { toolConfig: { tools: [tool("get_weather")] } as never }), profileOf(R1));
+    expect(run).toThrow(BedrockInputError);
+    expect(run).toThrow(/^toolConfig\.tools: DeepSeek R1 does not support tool use \(Bedrock answers "This model doesn't support tool use"\)/);
+  });
+
+  it("without tools it passes; an override lets the tools through", () => {
+    expect(applyProfile(base(R1), profileOf(R1)).warnings).toEqual([]);
+    const overridden = { ...profileOf(R1), supportsToolUse: true };
+    const { request } = applyProfile(base(R1, { toolConfig: { tools: [tool("get_weather")] } as never }), overridden);
+    expect(request.toolConfig?.tools).toHaveLength(1);
+  });
+
+  it("a model that takes tools is not checked", () => {
+    expect(() => applyProfile(base("us.deepseek.v3-v1:0", { toolConfig: { tools: [tool("a")] } as never }), profileOf("us.deepseek.v3-v1:0"))).not.toThrow();
+  });
+});
+
 describe("applyProfile: native structured output schema keywords (vercel/ai #17197, PR #17558)", () => {
   it("moves refused keywords into descriptions and warns", () => {
     const schema = {

@@ -156,3 +156,33 @@ describe("signature-only ('omitted') reasoning of Claude 4.7+ (strands-agents PR
     expect((bodies(e2e.running)[1]!.messages as Block[])[1]!.content).toEqual([{ reasoningContent: { reasoningText: { text: "", signature } } }, { text: "Answer." }]);
   });
 });
+
+describe("models that take no tools, or no forced choice, against an emulator that refuses as Bedrock does", () => {
+  const weather = { name: "get_weather", description: "Weather in a city", schema: z.object({ city: z.string() }) };
+
+  it.each(["invoke", "stream"] as const)("DeepSeek R1 with bound tools: a BedrockInputError before any request (%s)", async (how) => {
+    const model = e2e.chat({ model: "us.deepseek.r1-v1:0" }).bindTools([weather]);
+    const run = how === "invoke" ? model.invoke("Weather in Paris?") : model.stream("Weather in Paris?").then(collect);
+    const error = await run.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BedrockInputError);
+    expect((error as Error).message).toMatch(/^toolConfig\.tools: DeepSeek R1 does not support tool use/);
+    expect(e2e.running.emulator.requests).toHaveLength(0);
+  });
+
+  it("with the check overridden, Bedrock's own refusal comes back (the emulator answers as AWS)", async () => {
+    const model = e2e.chat({ model: "us.deepseek.r1-v1:0", profile: { supportsToolUse: true }, maxRetries: 0 }).bindTools([weather]);
+    const error = await model.invoke("Weather in Paris?").catch((e: unknown) => e);
+    expect((error as Error).name).toBe("ValidationException");
+    expect((error as Error).message).toBe("This model doesn't support tool use.");
+    expect(e2e.running.emulator.requests.map((r) => r.status)).toEqual([400]);
+  });
+
+  it("Llama: tool_choice any is changed to auto with a warning, and the emulator, which refuses any, answers", async () => {
+    const { warn, messages } = recorder();
+    const reply = await e2e.chat({ model: "us.meta.llama3-3-70b-instruct-v1:0", warn }).bindTools([weather], { tool_choice: "any" }).invoke("Use get_weather for Paris.");
+    expect((bodies(e2e.running)[0]!.toolConfig as Block).toolChoice).toEqual({ auto: {} });
+    expect(messages).toEqual([expect.stringMatching(/^tool_choice "any" was changed to "auto": Meta Llama 3\.1\+ \/ 4 accepts only "auto"$/)]);
+    expect(e2e.running.emulator.requests.map((r) => r.status)).toEqual([200]);
+    expect(reply.tool_calls?.[0]?.name).toBe("get_weather");
+  });
+});
