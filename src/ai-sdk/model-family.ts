@@ -12,6 +12,11 @@ export function isOpenAIModel(modelId: string): boolean {
   return /(^|\.)openai\./.test(modelId);
 }
 
+/** Mistral's models (`mistral.…`, with or without a cross-region prefix, or as an ARN's last segment). */
+export function isMistralModel(modelId: string): boolean {
+  return /(^|[./])mistral\./.test(modelId.toLowerCase());
+}
+
 // Models with Converse's `outputConfig.textFormat`, per the Bedrock user guide's structured-output
 // page (https://docs.aws.amazon.com/bedrock/latest/userguide/structured-output.html): Claude 4.5
 // and later, and open-weight Qwen, DeepSeek, Mistral, Gemma, Nemotron, MiniMax and Kimi models.

@@ -4,7 +4,8 @@ import { BedrockInputError } from "../errors/index.js";
 import type { ConverseStreamRequest, InferenceConfiguration } from "../wire/index.js";
 import { convertPrompt } from "./convert-prompt.js";
 import { convertTools } from "./convert-tools.js";
-import { isAnthropicModel, isOpenAIModel, supportsNativeStructuredOutput } from "./model-family.js";
+import { normalizeToolUseIds } from "../internal/tool-use-ids.js";
+import { isAnthropicModel, isMistralModel, isOpenAIModel, supportsNativeStructuredOutput } from "./model-family.js";
 import { parseCallOptions, type BedrockCallOptions } from "./provider-options.js";
 
 export interface PreparedRequest {
@@ -121,7 +122,10 @@ export function prepareRequest(modelId: string, call: LanguageModelV3CallOptions
   if (dropToolContent) {
     warnings.push({ type: "unsupported", feature: "toolContent", details: "tool calls and results were left out: Bedrock refuses them in a request without tools" });
   }
-  const { system, messages } = convertPrompt(call.prompt, { dropToolContent });
+  const converted = convertPrompt(call.prompt, { dropToolContent });
+  const system = converted.system;
+  // Silently, as @ai-sdk/amazon-bedrock normalises them (vercel/ai PR #11863): the app never sees these IDs.
+  const messages = isMistralModel(modelId) ? normalizeToolUseIds(converted.messages).messages : converted.messages;
 
   const request: ConverseStreamRequest = {
     modelId,

@@ -11,7 +11,7 @@ import {
   ToolResultStatus,
   VideoFormat,
 } from "./enums.js";
-import { blob, boolean, fail, list, oneOfValues, record, string, unionKind, type Dict } from "./validate-helpers.js";
+import { blob, boolean, fail, list, oneOfValues, record, string, toolName, toolUseId, unionKind, type Dict } from "./validate-helpers.js";
 
 const CONTENT_KINDS = [
   "text",
@@ -76,8 +76,8 @@ export function checkContentBlock(block: unknown, path: string): void {
       return checkMedia(value, at, AudioFormat, true);
     case "toolUse": {
       const use = record(value, at);
-      string(use.toolUseId, `${at}.toolUseId`, true);
-      string(use.name, `${at}.name`, true);
+      toolUseId(use.toolUseId, `${at}.toolUseId`);
+      toolName(use.name, `${at}.name`);
       if (use.input === undefined) fail(`${at}.input`, "is required (the tool call's arguments)");
       return string(use.type, `${at}.type`, false);
     }
@@ -183,7 +183,7 @@ function checkSearchResult(value: unknown, path: string): void {
 
 function checkToolResult(value: unknown, path: string): void {
   const result = record(value, path);
-  string(result.toolUseId, `${path}.toolUseId`, true);
+  toolUseId(result.toolUseId, `${path}.toolUseId`);
   oneOfValues(result.status, `${path}.status`, ToolResultStatus, false);
   if (result.content === undefined) fail(`${path}.content`, "is required");
   list(result.content, `${path}.content`).forEach((part, i) => {

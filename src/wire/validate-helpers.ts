@@ -9,6 +9,23 @@ export function fail(path: string, message: string): never {
   throw new BedrockInputError(path ? `${path}: ${message}` : message);
 }
 
+// Bedrock's patterns (API_runtime_ToolSpecification, ToolUseBlock, ToolResultBlock; the toolUseId
+// one as Bedrock states it in its answers, `.` and `:` included: tontinton/maki #38).
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+const TOOL_USE_ID = /^[a-zA-Z0-9_.:-]{1,64}$/;
+
+/** A tool name: 1–64 letters, digits, `_` or `-`. The value is not echoed. */
+export function toolName(value: unknown, path: string): void {
+  string(value, path, true);
+  if (!TOOL_NAME.test(value as string)) fail(path, "must be 1 to 64 letters, digits, \"_\" or \"-\" (Bedrock's pattern [a-zA-Z0-9_-]{1,64})");
+}
+
+/** A tool-use ID: 1–64 letters, digits, `_`, `.`, `:` or `-`. The value is not echoed. */
+export function toolUseId(value: unknown, path: string): void {
+  string(value, path, true);
+  if (!TOOL_USE_ID.test(value as string)) fail(path, "must be 1 to 64 letters, digits, \"_\", \".\", \":\" or \"-\" (Bedrock's pattern [a-zA-Z0-9_.:-]+)");
+}
+
 /** A describable type name for messages: `null`, `array`, `Uint8Array`, `string`, … */
 function typeName(value: unknown): string {
   if (value === null) return "null";

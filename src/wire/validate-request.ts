@@ -4,7 +4,7 @@ import type { CountTokensRequest } from "./count-tokens.js";
 import type { ConverseStreamRequest } from "./stream-events.js";
 import { modelIdProblem } from "./model-path.js";
 import { checkCachePoint, checkMessages, checkSystem } from "./validate-content.js";
-import { blob, boolean, fail, list, number, record, string, stringMap, unionKind, type Dict } from "./validate-helpers.js";
+import { blob, boolean, fail, list, number, record, string, stringMap, toolName, unionKind, type Dict } from "./validate-helpers.js";
 import { checkJsonValue } from "./validate-json.js";
 import { checkJsonSchema } from "./validate-json-schema.js";
 import { checkTurns } from "./validate-conversation.js";
@@ -102,7 +102,7 @@ function checkToolConfig(value: unknown, path: string): void {
     const t = tool as Dict;
     if (kind === "toolSpec") {
       const spec = record(t.toolSpec, `${at}.toolSpec`);
-      string(spec.name, `${at}.toolSpec.name`, true);
+      toolName(spec.name, `${at}.toolSpec.name`);
       string(spec.description, `${at}.toolSpec.description`, false);
       boolean(spec.strict, `${at}.toolSpec.strict`, false);
       if (spec.inputSchema === undefined) fail(`${at}.toolSpec.inputSchema`, "is required ({ json: <JSON Schema> })");

@@ -262,4 +262,26 @@ describe("createAmazonBedrock", () => {
     const replayed = (emulator.requests[1]!.body as { messages: Array<{ content: unknown[] }> }).messages[1]!.content;
     expect(replayed).toEqual([{ reasoningContent: { redactedContent: "AAECAw==" } }, { text: "Hello." }]);
   });
+
+  it("Mistral: tool-call IDs of other shapes are rewritten to 9 alphanumerics, alike in call and result, and Bedrock accepts them", async () => {
+    const { emulator, provider } = setup();
+    const mistral = "us.mistral.pixtral-large-2502-v1:0";
+    const history = [
+      { role: "user" as const, content: [{ type: "text" as const, text: "Weather in Paris?" }] },
+      { role: "assistant" as const, content: [{ type: "tool-call" as const, toolCallId: "get_weather:0", toolName: "get_weather", input: { city: "Paris" } }] },
+      { role: "tool" as const, content: [{ type: "tool-result" as const, toolCallId: "get_weather:0", toolName: "get_weather", output: { type: "text" as const, value: "sunny" } }] },
+    ];
+    const tools = [{ type: "function" as const, name: "get_weather", inputSchema: { type: "object" as const, properties: { city: { type: "string" as const } } } }];
+    const result = await provider(mistral).doGenerate({ prompt: history, tools });
+    const sent = (emulator.requests[0]!.body as { messages: Array<{ content: Array<Record<string, { toolUseId: string }>> }> }).messages;
+    const id = sent[1]!.content[0]!.toolUse!.toolUseId;
+    expect(id).toMatch(/^[a-zA-Z0-9]{9}$/);
+    expect(sent[2]!.content[0]!.toolResult!.toolUseId).toBe(id);
+    expect(emulator.requests.map((r) => r.status)).toEqual([200]);
+    expect(result.warnings).toEqual([]); // silent, as @ai-sdk/amazon-bedrock (vercel/ai PR #11863)
+    // Other families keep the IDs as given.
+    await provider(NOVA).doGenerate({ prompt: history.map((m) => (m.role === "assistant" || m.role === "tool" ? m : m)), tools });
+    const kept = (emulator.requests[1]!.body as { messages: Array<{ content: Array<Record<string, { toolUseId: string }>> }> }).messages;
+    expect(kept[1]!.content[0]!.toolUse!.toolUseId).toBe("get_weather:0");
+  });
 });

@@ -185,6 +185,11 @@ const rejects: Array<[string, unknown, string | RegExp]> = [
   // tools in messages
   ["a toolUse without input", withBlock({ toolUse: { toolUseId: "t", name: "f" } }), "messages[0].content[0].toolUse.input: is required"],
   ["a toolUse without name", withBlock({ toolUse: { toolUseId: "t", input: {} } }), "toolUse.name: is required"],
+  ["a toolUseId with a space", withBlock({ toolUse: { toolUseId: "call 1", name: "f", input: {} } }), 'messages[0].content[0].toolUse.toolUseId: must be 1 to 64 letters, digits, "_", ".", ":" or "-" (Bedrock\'s pattern [a-zA-Z0-9_.:-]+)'],
+  ["an empty toolUseId", withBlock({ toolUse: { toolUseId: "", name: "f", input: {} } }), "toolUse.toolUseId: must be 1 to 64 letters"],
+  ["a toolUseId over 64 characters", withBlock({ toolUse: { toolUseId: "t".repeat(65), name: "f", input: {} } }), "toolUse.toolUseId: must be 1 to 64 letters"],
+  ["a toolUse name with a dot", withBlock({ toolUse: { toolUseId: "t", name: "get.weather", input: {} } }), 'toolUse.name: must be 1 to 64 letters, digits, "_" or "-" (Bedrock\'s pattern [a-zA-Z0-9_-]{1,64})'],
+  ["a toolResult toolUseId with a pipe", withBlock({ toolResult: { toolUseId: "t|1", content: [] } }), "toolResult.toolUseId: must be 1 to 64 letters"],
   ["a toolResult with a bad status", withBlock({ toolResult: { toolUseId: "t", content: [], status: "failed" } }), 'toolResult.status: "failed" is not one of "error", "success"'],
   ["a toolResult without content", withBlock({ toolResult: { toolUseId: "t" } }), "toolResult.content: is required"],
   ["a toolResult block of unknown kind", withBlock({ toolResult: { toolUseId: "t", content: [{ audio: {} }] } }), 'toolResult.content[0]: unknown tool result content block kind "audio"'],
@@ -213,6 +218,8 @@ const rejects: Array<[string, unknown, string | RegExp]> = [
   // tool config
   ["a toolConfig without tools", req({ toolConfig: {} }), "toolConfig.tools: is required"],
   ["a tool of unknown kind", req({ toolConfig: { tools: [{ function: {} }] } }), 'toolConfig.tools[0]: unknown tool kind "function" (expected one of toolSpec, systemTool, cachePoint)'],
+  ["a tool name with a space", req({ toolConfig: { tools: [{ toolSpec: { name: "get weather", inputSchema: { json: { type: "object" } } } }] } }), 'toolConfig.tools[0].toolSpec.name: must be 1 to 64 letters, digits, "_" or "-"'],
+  ["a tool name over 64 characters", req({ toolConfig: { tools: [{ toolSpec: { name: "f".repeat(65), inputSchema: { json: { type: "object" } } } }] } }), "toolConfig.tools[0].toolSpec.name: must be 1 to 64 letters"],
   ["a toolSpec without inputSchema", req({ toolConfig: { tools: [{ toolSpec: { name: "f" } }] } }), "toolConfig.tools[0].toolSpec.inputSchema: is required"],
   ["an inputSchema given bare", req({ toolConfig: { tools: [{ toolSpec: { name: "f", inputSchema: { type: "object" } } }] } }), 'toolConfig.tools[0].toolSpec.inputSchema: unknown input schema kind "type" (expected one of json)'],
   // conversation turns (Converse's own words: "A conversation must start with a user message",

@@ -75,6 +75,7 @@ const PROFILE_BOOLEANS = [
   "adaptiveThinkingOnly",
   "rejectsStopSequences",
   "supportsToolUse",
+  "shortToolUseIds",
 ] as const;
 const REASONING_STYLES = ["anthropic-budget", "anthropic-adaptive", "nova-2", "reasoning-effort", "openai-nested", "none"] as const;
 const TOOL_CHOICE_VALUES = ["auto", "any", "tool"] as const;

@@ -2,6 +2,7 @@
 import { BedrockInputError } from "../../errors/index.js";
 import type { ConverseRequest, DocumentType, ToolConfiguration } from "../../wire/index.js";
 import { isObject, type Dict } from "../../internal/index.js";
+import { normalizeToolUseIds } from "../../internal/tool-use-ids.js";
 import { applyReasoningEffort } from "./reasoning-effort.js";
 import { countUnionParameters, sanitizeOutputSchema } from "./schema-limits.js";
 import type { ModelProfile, ReasoningEffort, ToolChoiceValue } from "./profile-types.js";
@@ -54,6 +55,7 @@ export function applyProfile<R extends ConverseRequest>(input: R, profile: Model
   unionLimit(request, profile);
   toolUse(request, profile);
   toolChoice(request, profile, warnings);
+  toolUseIds(request, profile, warnings);
 
   if (request.inferenceConfig && Object.keys(request.inferenceConfig).length === 0) delete request.inferenceConfig;
   if (isObject(request.additionalModelRequestFields) && Object.keys(request.additionalModelRequestFields).length === 0) {
@@ -185,6 +187,14 @@ function unionLimit(request: ConverseRequest, profile: ModelProfile): void {
   if (own > limit) {
     throw new BedrockInputError(`outputConfig.textFormat schema: ${own} parameters have union types (anyOf or type arrays); ${profile.name} accepts at most ${limit}`);
   }
+}
+
+function toolUseIds(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
+  if (!profile.shortToolUseIds || !request.messages) return;
+  const { messages, rewritten } = normalizeToolUseIds(request.messages);
+  if (rewritten === 0) return;
+  request.messages = messages;
+  warnings.push(`${rewritten} tool-use ID${rewritten > 1 ? "s were" : " was"} rewritten to 9 letters and digits (the same in calls and results): ${profile.name} refuses other IDs`);
 }
 
 // After structuredOutput: its forced-tool fallback counts as tool use too. No silent removal: the

@@ -35,6 +35,11 @@ const CLAUDE_NEXT = {
   reasoning: "anthropic-adaptive",
 } as const;
 
+// "Tool call id was a but must be a-z, A-Z, 0-9, with a length of 9" from Mistral models on Bedrock:
+// anomalyco/opencode PR #48843 (live), vercel/ai #11802 / PR #11863.
+const MISTRAL_TOOL_IDS = { shortToolUseIds: true } as const;
+const MISTRAL_SOURCES = ["anomalyco/opencode PR #48843", "vercel/ai #11802 / PR #11863"];
+
 const LLAMA_SOURCE = "langchain-aws PR #627 / issue #620; run-llama/llama_index #19886 (toolChoice.any refused)";
 
 /** First match wins: specific versions before their family. */
@@ -158,7 +163,19 @@ export const PROFILE_TABLE: readonly ProfileRow[] = [
   },
   {
     match: /^mistral\.mistral-large/,
-    profile: { name: "Mistral Large", provider: "mistral", supportsToolChoiceValues: ["auto", "any"], reasoning: "none", sources: ["langchain-aws bedrock_converse.py", "@langchain/aws supportedToolChoiceValuesForModel"] },
+    profile: {
+      name: "Mistral Large",
+      provider: "mistral",
+      ...MISTRAL_TOOL_IDS,
+      supportsToolChoiceValues: ["auto", "any"],
+      reasoning: "none",
+      sources: ["langchain-aws bedrock_converse.py", "@langchain/aws supportedToolChoiceValuesForModel", ...MISTRAL_SOURCES],
+    },
+  },
+  {
+    // Pixtral, Ministral, Mistral Small, Magistral, Voxtral, Devstral: the same tool-ID rule.
+    match: /^mistral\./,
+    profile: { name: "Mistral", provider: "mistral", ...MISTRAL_TOOL_IDS, sources: MISTRAL_SOURCES },
   },
   {
     // R1 reasons always and takes no tools: langchain-aws #447 ("This model doesn't support tool use").

@@ -46,6 +46,8 @@ export interface ModelProfile {
   maxUnionTypedParameters?: number;
   /** Only adaptive thinking is accepted: `thinking: { type: "enabled", budget_tokens }` becomes adaptive. */
   adaptiveThinkingOnly?: boolean;
+  /** Tool-use IDs must be 9 letters or digits (Mistral): others in the history are rewritten, consistently. */
+  shortToolUseIds?: boolean;
   /** `stopSequences` are refused (dropped). */
   rejectsStopSequences?: boolean;
   /** How `reasoningEffort` is sent. */

@@ -66,11 +66,25 @@ function documentRule(path: Path, value: unknown): string | undefined {
   );
 }
 
+// API_runtime_ToolUseBlock / ToolResultBlock: toolUseId 1–64 characters; the pattern as Bedrock
+// states it in its answers today, `.` and `:` included (tontinton/maki #38, 2026-04); tool names as
+// tool specs have them.
+const TOOL_USE_ID_PATTERN = "[a-zA-Z0-9_.:-]+";
+const TOOL_USE_ID = /^[a-zA-Z0-9_.:-]+$/;
+
+function toolUseIdRule(path: Path, value: unknown): string | undefined {
+  if (typeof value !== "string") return notNull(path);
+  if (value === "") return constraint(path, value, "Member must have length greater than or equal to 1");
+  if (value.length > 64) return constraint(path, value, "Member must have length less than or equal to 64");
+  return TOOL_USE_ID.test(value) ? undefined : constraint(path, value, `Member must satisfy regular expression pattern: ${TOOL_USE_ID_PATTERN}`);
+}
+
 function toolUseRule(path: Path, value: unknown): string | undefined {
   if (!isObject(value)) return typeRule(path, value, "object");
   return first(
-    () => (typeof value.toolUseId === "string" && value.toolUseId !== "" ? undefined : notNull([...path, "toolUseId"])),
+    () => toolUseIdRule([...path, "toolUseId"], value.toolUseId),
     () => (typeof value.name === "string" && value.name !== "" ? undefined : notNull([...path, "name"])),
+    () => (/^[a-zA-Z0-9_-]+$/.test(value.name as string) ? undefined : constraint([...path, "name"], value.name, "Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+")),
     () => (value.input === undefined ? notNull([...path, "input"]) : undefined),
   );
 }
@@ -78,7 +92,7 @@ function toolUseRule(path: Path, value: unknown): string | undefined {
 function toolResultRule(path: Path, value: unknown): string | undefined {
   if (!isObject(value)) return typeRule(path, value, "object");
   return first(
-    () => (typeof value.toolUseId === "string" && value.toolUseId !== "" ? undefined : notNull([...path, "toolUseId"])),
+    () => toolUseIdRule([...path, "toolUseId"], value.toolUseId),
     () => (Array.isArray(value.content) ? undefined : notNull([...path, "content"])),
     () => (value.status === undefined ? undefined : enumRule([...path, "status"], value.status, ["success", "error"])),
     () => {

@@ -18,7 +18,10 @@ function hasTools(body: Record<string, unknown>): boolean {
  * - DeepSeek R1 takes no tools: "This model doesn't support tool use." on Converse (langchain-aws
  *   #447) and "… in streaming mode." on ConverseStream (LibreChat #6351);
  * - Meta Llama refuses a `toolChoice` of `any` (strands-agents harness-sdk #1241; run-llama
- *   llama_index #19886; langchain-aws PR #627).
+ *   llama_index #19886; langchain-aws PR #627);
+ * - Mistral models refuse tool-use IDs in the history that are not 9 letters or digits, except
+ *   Bedrock's own `tooluse_…` IDs (anomalyco/opencode PR #48843, tested live: short IDs refused,
+ *   Bedrock-generated ones accepted; vercel/ai #11802 saw those refused too on one model).
  */
 export function modelRefusal(modelId: string, operation: "converse" | "converse-stream", body: Record<string, unknown>): string | undefined {
   const model = baseModel(modelId);
@@ -28,6 +31,24 @@ export function modelRefusal(modelId: string, operation: "converse" | "converse-
   const choice = isObject(body.toolConfig) ? body.toolConfig.toolChoice : undefined;
   if (model.startsWith("meta.llama") && isObject(choice) && choice.any !== undefined) {
     return "This model doesn't support the toolConfig.toolChoice.any field. Remove toolConfig.toolChoice.any and try again.";
+  }
+  if (model.startsWith("mistral.")) {
+    const id = badMistralToolId(body.messages);
+    if (id !== undefined) return `The model returned the following errors: Tool call id was ${id} but must be a-z, A-Z, 0-9, with a length of 9.`;
+  }
+  return undefined;
+}
+
+function badMistralToolId(messages: unknown): string | undefined {
+  if (!Array.isArray(messages)) return undefined;
+  for (const message of messages) {
+    if (!isObject(message) || !Array.isArray(message.content)) continue;
+    for (const block of message.content) {
+      if (!isObject(block)) continue;
+      const holder = isObject(block.toolUse) ? block.toolUse : isObject(block.toolResult) ? block.toolResult : undefined;
+      const id = holder?.toolUseId;
+      if (typeof id === "string" && !/^[a-zA-Z0-9]{9}$/.test(id) && !/^tooluse_[A-Za-z0-9_-]{22}$/.test(id)) return id;
+    }
   }
   return undefined;
 }

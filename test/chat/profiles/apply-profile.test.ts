@@ -166,6 +166,28 @@ describe("applyProfile: models that take no tools (langchain-aws #447)", () => {
   });
 });
 
+describe("applyProfile: Mistral's 9-character tool-use IDs (opencode PR #48843, vercel/ai #11802)", () => {
+  const history = (id: string): ConverseRequest["messages"] => [
+    { role: "user", content: [{ text: "Weather?" }] },
+    { role: "assistant", content: [{ toolUse: { toolUseId: id, name: "get_weather", input: {} } }] },
+    { role: "user", content: [{ toolResult: { toolUseId: id, content: [{ text: "sunny" }] } }] },
+  ];
+
+  it.each(["us.mistral.pixtral-large-2502-v1:0", "mistral.mistral-large-2402-v1:0", "mistral.ministral-3-14b-instruct"])("%s: rewritten in call and result, with a warning", (id) => {
+    const { request, warnings } = applyProfile(base(id, { messages: history("call-1") }), profileOf(id));
+    const useId = request.messages![1]!.content![0]!.toolUse!.toolUseId!;
+    expect(useId).toMatch(/^[a-zA-Z0-9]{9}$/);
+    expect(request.messages![2]!.content![0]!.toolResult!.toolUseId).toBe(useId);
+    expect(warnings).toEqual([expect.stringMatching(/^1 tool-use ID was rewritten to 9 letters and digits \(the same in calls and results\): Mistral( Large)? refuses other IDs$/)]);
+  });
+
+  it("valid IDs and other families are left alone", () => {
+    expect(applyProfile(base("mistral.mistral-large-2402-v1:0", { messages: history("abc123XYZ") }), profileOf("mistral.mistral-large-2402-v1:0")).warnings).toEqual([]);
+    const claude = applyProfile(base("anthropic.claude-3-5-sonnet-20240620-v1:0", { messages: history("call-1") }), profileOf("anthropic.claude-3-5-sonnet-20240620-v1:0"));
+    expect(claude.request.messages![1]!.content![0]!.toolUse!.toolUseId).toBe("call-1");
+  });
+});
+
 describe("applyProfile: native structured output schema keywords (vercel/ai #17197, PR #17558)", () => {
   it("moves refused keywords into descriptions and warns", () => {
     const schema = {

@@ -1,7 +1,7 @@
 // Profiles through ChatBedrockConverse over loopback: what the emulator received, and the warnings given.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { HumanMessage } from "../../../src/chat/messages/messages.js";
+import { AIMessage, HumanMessage, ToolMessage } from "../../../src/chat/messages/messages.js";
 import { BedrockInputError } from "../../../src/errors/index.js";
 import { toCoreInput } from "../../../src/langchain/options.js";
 import { bodies, collect, useEmulator } from "../model/e2e-helpers.js";
@@ -184,5 +184,33 @@ describe("models that take no tools, or no forced choice, against an emulator th
     expect(messages).toEqual([expect.stringMatching(/^tool_choice "any" was changed to "auto": Meta Llama 3\.1\+ \/ 4 accepts only "auto"$/)]);
     expect(e2e.running.emulator.requests.map((r) => r.status)).toEqual([200]);
     expect(reply.tool_calls?.[0]?.name).toBe("get_weather");
+  });
+});
+
+describe("Mistral tool-use IDs against an emulator that refuses as Bedrock does (opencode PR #48843)", () => {
+  const weather = { name: "get_weather", description: "Weather in a city", schema: z.object({ city: z.string() }) };
+  const conversation = [
+    new HumanMessage("Use get_weather for Paris."),
+    new AIMessage({ content: "", tool_calls: [{ id: "a", name: "get_weather", args: { city: "Paris" } }] }),
+    new ToolMessage({ content: "sunny", tool_call_id: "a" }),
+  ];
+  const MISTRAL = "us.mistral.pixtral-large-2502-v1:0";
+
+  it("a history with short IDs is rewritten (call and result alike) and answered, with one warning", async () => {
+    const { warn, messages } = recorder();
+    await e2e.chat({ model: MISTRAL, warn }).bindTools([weather]).invoke(conversation);
+    const sent = bodies(e2e.running)[0]!.messages as Block[];
+    const id = sent[1]!.content[0].toolUse.toolUseId;
+    expect(id).toMatch(/^[a-zA-Z0-9]{9}$/);
+    expect(sent[2]!.content[0].toolResult.toolUseId).toBe(id);
+    expect(e2e.running.emulator.requests.map((r) => r.status)).toEqual([200]);
+    expect(messages).toEqual(["1 tool-use ID was rewritten to 9 letters and digits (the same in calls and results): Mistral refuses other IDs"]);
+  });
+
+  it("with the rewrite turned off, Bedrock's refusal comes back in its words", async () => {
+    const model = e2e.chat({ model: MISTRAL, profile: { shortToolUseIds: false }, maxRetries: 0 }).bindTools([weather]);
+    const error = await model.invoke(conversation).catch((e: unknown) => e);
+    expect((error as Error).name).toBe("ValidationException");
+    expect((error as Error).message).toBe("The model returned the following errors: Tool call id was a but must be a-z, A-Z, 0-9, with a length of 9.");
   });
 });

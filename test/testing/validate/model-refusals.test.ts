@@ -9,6 +9,12 @@ const messages = [{ role: "user", content: [{ text: "What is the weather in Pari
 const tools = [{ toolSpec: { name: "get_weather", inputSchema: { json: { type: "object", properties: { city: { type: "string" } } } } } }];
 const NO_TOOLS = "This model doesn't support tool use.";
 const NO_TOOLS_STREAMING = "This model doesn't support tool use in streaming mode.";
+const badId = (id: string) => `The model returned the following errors: Tool call id was ${id} but must be a-z, A-Z, 0-9, with a length of 9.`;
+const toolHistory = (id: string) => [
+  ...messages,
+  { role: "assistant", content: [{ toolUse: { toolUseId: id, name: "get_weather", input: {} } }] },
+  { role: "user", content: [{ toolResult: { toolUseId: id, content: [{ text: "sunny" }] } }] },
+];
 const NO_ANY = "This model doesn't support the toolConfig.toolChoice.any field. Remove toolConfig.toolChoice.any and try again.";
 
 describe("modelRefusal", () => {
@@ -23,6 +29,10 @@ describe("modelRefusal", () => {
     ["Llama 4 with toolChoice any, streaming", "us.meta.llama4-maverick-17b-instruct-v1:0", "converse-stream", { messages, toolConfig: { tools, toolChoice: { any: {} } } }, NO_ANY],
     ["Llama with toolChoice auto", "us.meta.llama3-3-70b-instruct-v1:0", "converse", { messages, toolConfig: { tools, toolChoice: { auto: {} } } }, undefined],
     ["Claude with toolChoice any", "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "converse", { messages, toolConfig: { tools, toolChoice: { any: {} } } }, undefined],
+    ["Mistral with a short tool-use ID", "us.mistral.pixtral-large-2502-v1:0", "converse", { messages: toolHistory("a"), toolConfig: { tools } }, badId("a")],
+    ["Mistral with 9 alphanumerics", "mistral.mistral-large-2402-v1:0", "converse-stream", { messages: toolHistory("abc123XYZ"), toolConfig: { tools } }, undefined],
+    ["Mistral with Bedrock's own ID", "mistral.mistral-small-2402-v1:0", "converse", { messages: toolHistory("tooluse_YvliyMSPxtIa3KFrupoNyV"), toolConfig: { tools } }, undefined],
+    ["Claude with a short tool-use ID", "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "converse", { messages: toolHistory("a"), toolConfig: { tools } }, undefined],
     ["a hostile toolConfig", "us.meta.llama3-3-70b-instruct-v1:0", "converse", { messages, toolConfig: { tools: "x", toolChoice: null } }, undefined],
   ];
   it.each(rows)("%s", (_, modelId, operation, body, expected) => {
