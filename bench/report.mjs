@@ -66,6 +66,7 @@ export function renderReport(r) {
     out.push("**(a) a client with ConverseStream**", "", table(head, rows("a")), "");
     out.push("**(b) a LangChain-style chat model with streaming and tools**", "", table(head, rows("b")), "");
     out.push("**(c) bedrock-edge/langchain on top of @langchain/core** (workerd/worker/browser conditions)", "", table(head, rows("c")), "");
+    out.push("Why our rows grew, piece by piece: [README.md, “What grew, and why”](README.md#what-grew-and-why).", "");
     out.push("**Where (a)'s bytes come from** (each piece bundled alone, so shared code counts in every row):", "");
     out.push(table(["piece", "minified", "gzip"], s.parts.map((p) => [p.name, kib(p.minified), kib(p.gzipped)])), "");
   }
