@@ -11,15 +11,15 @@ export const MISTRAL_TOOL_ID = /^[a-zA-Z0-9]{9}$/;
 
 const ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-// FNV-1a over UTF-16 units, then base 62: a short ID that depends on the whole original.
+// FNV-1a over UTF-16 units, then one base-62 character per further mixing step: 9 characters
+// that depend on the whole original (and on `salt`, which a collision bumps).
 function hashId(text: string, salt: number): string {
   let h = 0x811c9dc5 ^ salt;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   let out = "";
-  let n = h >>> 0;
   for (let i = 0; i < 9; i++) {
-    out += ALNUM[n % 62];
-    n = Math.floor(n / 62) || Math.imul(n ^ (i + 1), 0x9e3779b1) >>> 0;
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+    out += ALNUM[(h >>> 0) % 62];
   }
   return out;
 }
@@ -40,8 +40,8 @@ export function normalizeToolUseIds(messages: readonly Message[]): { messages: M
     if (typeof id === "string" && MISTRAL_TOOL_ID.test(id)) taken.add(id);
   }
   const map = new Map<string, string>();
+  // Called for invalid IDs only (the caller has checked).
   const replace = (id: string): string => {
-    if (MISTRAL_TOOL_ID.test(id)) return id;
     let next = map.get(id);
     if (next === undefined) {
       for (let salt = 0; next === undefined || taken.has(next); salt++) next = hashId(id, salt);

@@ -99,6 +99,8 @@ describe("createAmazonBedrock", () => {
     expect(calls).toBe(1);
   });
 
+  // @ai-sdk/amazon-bedrock 4.0.186 (dist/index.mjs, its SigV4 fetch) hands every request header to
+  // aws4fetch's AwsV4Signer, so custom headers are signed there too.
   it("sends provider headers and call headers on one client, signed as @ai-sdk/amazon-bedrock signs them", async () => {
     const { emulator, provider } = setup({ headers: { "x-app": "demo", "x-tier": "base" } });
     const sent: string[][] = [];
@@ -130,6 +132,8 @@ describe("createAmazonBedrock", () => {
     expect(emulator.requests).toHaveLength(0);
   });
 
+  // URL layout per Cloudflare's docs (developers.cloudflare.com/ai-gateway/usage/providers/bedrock/):
+  // {base}/v1/{account}/{gateway}/aws-bedrock/bedrock-runtime/{region}/model/…, signed for Bedrock's host.
   it("routes through Cloudflare AI Gateway with `gateway`, signed for Bedrock's own host", async () => {
     const token = "cf-gateway-token-EXAMPLE-0123456789";
     const gateway = { accountId: "0123456789abcdef0123456789abcdef", gatewayId: "my-gateway", token, baseUrl: "https://gateway.test" };

@@ -8,9 +8,9 @@ import { crc32 } from "../../src/event-stream/crc32.js";
 // `npm test` must give the same verdict on every run, so under CI the seed is fixed (a gate that fails at random
 // blocks unrelated work). Exploration is `npm run fuzz`: random seeds, FUZZ_SCALE times the runs and time.
 // A failure prints its seed; FUZZ_SEED=<seed> replays it.
-const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
-const scale = Math.max(1, Number(env["FUZZ_SCALE"]) || 1);
-const seed = env["FUZZ_SEED"] !== undefined ? Number(env["FUZZ_SEED"]) : env["CI"] ? 20261203 : undefined;
+const { FUZZ_SCALE, FUZZ_SEED, CI } = process.env;
+const scale = Math.max(1, Number(FUZZ_SCALE) || 1);
+const seed = FUZZ_SEED !== undefined ? Number(FUZZ_SEED) : CI ? 20261203 : undefined;
 
 /** Bounded runs: each property stops after `numRuns` or its time budget, whichever comes first. */
 export function runs(numRuns: number, timeLimitMs: number): fc.Parameters<unknown> {

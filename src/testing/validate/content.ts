@@ -71,6 +71,8 @@ function documentRule(path: Path, value: unknown): string | undefined {
 // tool specs have them.
 const TOOL_USE_ID_PATTERN = "[a-zA-Z0-9_.:-]+";
 const TOOL_USE_ID = /^[a-zA-Z0-9_.:-]+$/;
+const TOOL_USE_NAME_PATTERN = "[a-zA-Z0-9_-]+";
+const TOOL_USE_NAME = /^[a-zA-Z0-9_-]+$/;
 
 function toolUseIdRule(path: Path, value: unknown): string | undefined {
   if (typeof value !== "string") return notNull(path);
@@ -84,7 +86,7 @@ function toolUseRule(path: Path, value: unknown): string | undefined {
   return first(
     () => toolUseIdRule([...path, "toolUseId"], value.toolUseId),
     () => (typeof value.name === "string" && value.name !== "" ? undefined : notNull([...path, "name"])),
-    () => (/^[a-zA-Z0-9_-]+$/.test(value.name as string) ? undefined : constraint([...path, "name"], value.name, "Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+")),
+    () => (TOOL_USE_NAME.test(value.name as string) ? undefined : constraint([...path, "name"], value.name, `Member must satisfy regular expression pattern: ${TOOL_USE_NAME_PATTERN}`)),
     () => (value.input === undefined ? notNull([...path, "input"]) : undefined),
   );
 }

@@ -1,11 +1,6 @@
 // What particular models refuse that the Converse API itself accepts: Bedrock's ValidationException wording, per family.
 import { isObject } from "../../internal/index.js";
-
-// The model ID as routed, lower case: an ARN's last segment, a cross-region prefix like `us.` stripped.
-function baseModel(modelId: string): string {
-  const id = modelId.toLowerCase().split("/").pop() ?? "";
-  return id.replace(/^(?:us|eu|apac|ap|jp|au|ca|us-gov|global)\./, "");
-}
+import { baseModelOf } from "../../internal/model-id.js";
 
 function hasTools(body: Record<string, unknown>): boolean {
   const config = body.toolConfig;
@@ -24,7 +19,8 @@ function hasTools(body: Record<string, unknown>): boolean {
  *   Bedrock-generated ones accepted; vercel/ai #11802 saw those refused too on one model).
  */
 export function modelRefusal(modelId: string, operation: "converse" | "converse-stream", body: Record<string, unknown>): string | undefined {
-  const model = baseModel(modelId);
+  // An opaque ARN (application inference profile) names no model: nothing model-specific applies.
+  const model = baseModelOf(modelId) ?? "";
   if (model.startsWith("deepseek.r1") && hasTools(body)) {
     return operation === "converse-stream" ? "This model doesn't support tool use in streaming mode." : "This model doesn't support tool use.";
   }
@@ -39,6 +35,8 @@ export function modelRefusal(modelId: string, operation: "converse" | "converse-
   return undefined;
 }
 
+// Written out here rather than taken from the client's normaliser (internal/tool-use-ids.ts): the
+// emulator states AWS's rule on its own, so a wrong client rule cannot agree with itself.
 function badMistralToolId(messages: unknown): string | undefined {
   if (!Array.isArray(messages)) return undefined;
   for (const message of messages) {

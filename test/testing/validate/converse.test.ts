@@ -62,7 +62,8 @@ const cases: Case[] = [
   ["a toolUse left unanswered", { messages: [user(text("q")), assistant(toolUse("t1"), toolUse("t2")), user(toolResult("t1"))], toolConfig: tools }, "Expected toolResult blocks at messages.2.content for the following Ids: t2"],
   ["a toolUse in a user message", { messages: [user(toolUse("t1"))], toolConfig: tools }, "A toolUse block can only appear in an assistant message (messages.0)."],
   ["a toolUse without input", { messages: [user(text("q")), assistant({ toolUse: { toolUseId: "t1", name: "x" } })], toolConfig: tools }, /Value null at 'messages\.2\.member\.content\.1\.member\.toolUse\.input'/],
-  // toolUseId and tool-use names: Bedrock's patterns and lengths, as its answers state them (tontinton/maki #38).
+  // toolUseId and tool-use names: the patterns as Bedrock's answers state them (tontinton/maki #38, a real
+  // ValidationException); 1–64 characters per the API reference (API_runtime_ToolUseBlock / ToolResultBlock).
   ["a toolUseId with . and :", { messages: [user(text("q")), assistant(toolUse("functions.get_weather:0")), user(toolResult("functions.get_weather:0"))], toolConfig: tools }, undefined],
   ["an empty toolUseId", { messages: [user(text("q")), assistant(toolUse(""))], toolConfig: tools }, "1 validation error detected: Value '' at 'messages.2.member.content.1.member.toolUse.toolUseId' failed to satisfy constraint: Member must have length greater than or equal to 1"],
   ["a toolUseId with a space", { messages: [user(text("q")), assistant(toolUse("call 1"))], toolConfig: tools }, "1 validation error detected: Value 'call 1' at 'messages.2.member.content.1.member.toolUse.toolUseId' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.:-]+"],

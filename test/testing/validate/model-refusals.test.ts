@@ -7,6 +7,9 @@ import { createBedrockEmulator, EMULATOR_CREDENTIALS } from "../../../src/testin
 
 const messages = [{ role: "user", content: [{ text: "What is the weather in Paris?" }] }];
 const tools = [{ toolSpec: { name: "get_weather", inputSchema: { json: { type: "object", properties: { city: { type: "string" } } } } } }];
+// Bedrock's words, from real answers (not from our emulator): Converse, langchain-aws #447 (botocore
+// traceback); ConverseStream, LibreChat #6351; toolChoice.any, strands-agents harness-sdk #1241 and
+// aws-samples/bedrock-access-gateway #92; the Mistral ID rule, anomalyco/opencode PR #48843 (live run).
 const NO_TOOLS = "This model doesn't support tool use.";
 const NO_TOOLS_STREAMING = "This model doesn't support tool use in streaming mode.";
 const badId = (id: string) => `The model returned the following errors: Tool call id was ${id} but must be a-z, A-Z, 0-9, with a length of 9.`;
