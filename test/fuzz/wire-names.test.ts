@@ -12,8 +12,8 @@ import { encodeErrorFrame, encodeEventFrame, encodeExceptionFrame } from "../../
 import { EventDecoder } from "../../src/event-stream/event-decoder.js";
 import { frameToEvent } from "../../src/event-stream/frame-to-event.js";
 import { BedrockError, BedrockInputError, errorFromResponse, exceptionClassFor, StreamDecodeError } from "../../src/errors/index.js";
-import { deserializeConverseResponse } from "../../src/wire/deserialize-response.js";
-import { modelPath } from "../../src/wire/model-path.js";
+import { deserializeConverseResponse } from "../../src/wire/serde/deserialize-response.js";
+import { modelPath } from "../../src/wire/serde/model-path.js";
 import { expectTyped, runs, wireName } from "./arbitraries.js";
 
 function thrown(fn: () => unknown): unknown {

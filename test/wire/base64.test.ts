@@ -7,7 +7,7 @@ import {
   encodeBase64,
   encodeBase64Portable,
   isBase64,
-} from "../../src/wire/base64.js";
+} from "../../src/wire/serde/base64.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -1,7 +1,7 @@
 import { Buffer } from "node:buffer";
 import { describe, expect, it } from "vitest";
 import { BedrockError } from "../../src/errors/index.js";
-import { deserializeConverseResponse, deserializeStreamEvent } from "../../src/wire/deserialize-response.js";
+import { deserializeConverseResponse, deserializeStreamEvent } from "../../src/wire/serde/deserialize-response.js";
 import { recordedJson, recordedText, STREAM_FIXTURES, type RecordedFrame } from "./recorded.js";
 
 const BYTES = new Uint8Array([0, 1, 2, 250, 251, 252, 253, 254, 255]);

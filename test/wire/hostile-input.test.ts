@@ -3,10 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { BedrockRuntime } from "../../src/client/bedrock-runtime.js";
 import { BedrockInputError } from "../../src/errors/index.js";
-import { modelIdProblem, modelPath } from "../../src/wire/model-path.js";
-import { serializeConverseRequest } from "../../src/wire/serialize-request.js";
-import { checkJsonValue, MAX_JSON_DEPTH } from "../../src/wire/validate-json.js";
-import { validateConverseRequest, validateCountTokensRequest } from "../../src/wire/validate-request.js";
+import { modelIdProblem, modelPath } from "../../src/wire/serde/model-path.js";
+import { serializeConverseRequest } from "../../src/wire/serde/serialize-request.js";
+import { checkJsonValue, MAX_JSON_DEPTH } from "../../src/wire/validate/validate-json.js";
+import { validateConverseRequest, validateCountTokensRequest } from "../../src/wire/validate/validate-request.js";
 import type { ConverseRequest, CountTokensRequest } from "../../src/wire/index.js";
 import { circular, nested } from "../hostile-values.js";
 

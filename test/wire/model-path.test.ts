@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BedrockInputError } from "../../src/errors/index.js";
-import { modelPath, regionFromModelArn } from "../../src/wire/model-path.js";
+import { modelPath, regionFromModelArn } from "../../src/wire/serde/model-path.js";
 import { recordedJson } from "./recorded.js";
 
 describe("modelPath", () => {

@@ -1,7 +1,7 @@
 import { Buffer } from "node:buffer";
 import { describe, expect, it } from "vitest";
 import type { ConverseRequest, CountTokensRequest } from "../../src/wire/index.js";
-import { serializeConverseRequest, serializeCountTokensRequest } from "../../src/wire/serialize-request.js";
+import { serializeConverseRequest, serializeCountTokensRequest } from "../../src/wire/serde/serialize-request.js";
 import { recordedJson, REQUEST_FIXTURES } from "./recorded.js";
 
 const BYTES = new Uint8Array([0, 1, 2, 250, 251, 252, 253, 254, 255]);

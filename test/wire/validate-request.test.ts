@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BedrockInputError } from "../../src/errors/index.js";
 import type { ContentBlock, ConverseRequest, CountTokensRequest } from "../../src/wire/index.js";
-import { validateConverseRequest, validateCountTokensRequest } from "../../src/wire/validate-request.js";
+import { validateConverseRequest, validateCountTokensRequest } from "../../src/wire/validate/validate-request.js";
 import { recordedJson, REQUEST_FIXTURES } from "./recorded.js";
 
 const BYTES = new Uint8Array([1, 2, 3]);

@@ -1,7 +1,7 @@
 // Constructor fields taken from langchain-aws's list: system prompt, raw message blocks, disableStreaming, headers.
 import { normalizeHeaders } from "../../client/request-headers.js";
 import { BedrockInputError } from "../../errors/index.js";
-import { checkJsonValue } from "../../wire/validate-json.js";
+import { checkJsonValue } from "../../wire/validate/validate-json.js";
 import { convertSystemContent, type Message, type SystemContentBlock } from "../request/index.js";
 import { hasToolBlocks, toolBlocksToText } from "../request/convert-turns.js";
 import { describeValue, isObject } from "../../internal/index.js";

@@ -1,7 +1,7 @@
 // Up-front checks of ChatBedrockConverse settings: a BedrockInputError naming the field, before any network call.
 import { BedrockInputError } from "../../errors/index.js";
-import { modelIdProblem } from "../../wire/model-path.js";
-import { checkJsonValue } from "../../wire/validate-json.js";
+import { modelIdProblem } from "../../wire/serde/model-path.js";
+import { checkJsonValue } from "../../wire/validate/validate-json.js";
 import { CACHE_POINT_PRIORITY } from "../request/index.js";
 import type { ChatBedrockConverseCallOptions, RequestSettings } from "./model-options.js";
 import { describeValue, isObject, type Dict } from "../../internal/index.js";

@@ -5,7 +5,7 @@ import { toMediaBlock } from "./convert-media.js";
 import { mediaInputFrom } from "./convert-media-input.js";
 import { isReasoningBlock, joinReasoningPieces, toReasoningContent } from "./convert-reasoning.js";
 import type { DocumentType } from "../../wire/index.js";
-import { checkJsonValue } from "../../wire/validate-json.js";
+import { checkJsonValue } from "../../wire/validate/validate-json.js";
 import type { ContentBlock, GuardrailConverseContentBlock, ToolResultContentBlock } from "./convert-wire-types.js";
 import { isObject, type Dict } from "../../internal/index.js";
 

@@ -1,6 +1,6 @@
 // Image, document, video and audio inputs (bytes, base64, data URLs, s3:// URIs) → Converse media blocks.
 import { BedrockInputError } from "../../errors/index.js";
-import { base64Problem } from "../../wire/base64.js";
+import { base64Problem } from "../../wire/serde/base64.js";
 import {
   FORMATS,
   formatFromMime,

@@ -1,6 +1,6 @@
 // Chat messages → the Converse request's `system` and `messages`, following Bedrock's conversation rules.
 import { BedrockInputError } from "../../errors/index.js";
-import { checkJsonValue } from "../../wire/validate-json.js";
+import { checkJsonValue } from "../../wire/validate/validate-json.js";
 import { convertContent, convertToolResultContent } from "./convert-content.js";
 import {
   guardLastUserText,

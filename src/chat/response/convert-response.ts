@@ -1,5 +1,5 @@
 // Converse response → AIMessage: text, reasoning (replayable), tool calls, citations, usage, metadata.
-import { encodeBase64 } from "../../wire/base64.js";
+import { encodeBase64 } from "../../wire/serde/base64.js";
 import type { ConverseResponseLike, OutputContentBlock, OutputReasoningContent } from "./convert-response-shapes.js";
 import {
   AIMessage,

@@ -1,6 +1,6 @@
 // JSON Schema from zod 4, any Standard JSON Schema, or a plain JSON Schema, cleaned for Bedrock.
 import { BedrockInputError } from "../../errors/index.js";
-import { checkJsonValue } from "../../wire/validate-json.js";
+import { checkJsonValue } from "../../wire/validate/validate-json.js";
 import { isObject } from "../../internal/index.js";
 
 /** A JSON Schema document, as a plain object. */

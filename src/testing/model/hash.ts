@@ -3,7 +3,7 @@
 // The model stays synchronous (callers may use its turn directly), so this uses sha256-js's
 // `digestSync` rather than WebCrypto, whose digests are promises.
 import { Sha256 } from "@aws-crypto/sha256-js";
-import { encodeBase64 } from "../../wire/base64.js";
+import { encodeBase64 } from "../../wire/serde/base64.js";
 
 const utf8 = new TextEncoder();
 

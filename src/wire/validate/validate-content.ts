@@ -10,7 +10,7 @@ import {
   ImageFormat,
   ToolResultStatus,
   VideoFormat,
-} from "./enums.js";
+} from "../types/enums.js";
 import { blob, boolean, fail, list, oneOfValues, record, string, toolName, toolUseId, unionKind, type Dict } from "./validate-helpers.js";
 
 const CONTENT_KINDS = [

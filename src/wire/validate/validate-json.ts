@@ -1,5 +1,5 @@
 // Finds what JSON.stringify would choke on (cycles, BigInt, runaway nesting) and names where it sits.
-import { BedrockError } from "../errors/bedrock-error.js";
+import { BedrockError } from "../../errors/bedrock-error.js";
 import { fail } from "./validate-helpers.js";
 
 /**

@@ -1,9 +1,9 @@
 // Converse / ConverseStream / CountTokens request → JSON body, blobs as base64.
-import { BedrockInputError } from "../errors/exceptions.js";
+import { BedrockInputError } from "../../errors/exceptions.js";
 import { encodeBase64 } from "./base64.js";
-import type { ConverseRequest } from "./converse.js";
-import type { CountTokensRequest } from "./count-tokens.js";
-import type { ConverseStreamRequest } from "./stream-events.js";
+import type { ConverseRequest } from "../types/converse.js";
+import type { CountTokensRequest } from "../types/count-tokens.js";
+import type { ConverseStreamRequest } from "../types/stream-events.js";
 
 /**
  * The JSON body of a Converse or ConverseStream call. `modelId` is left out (it goes in

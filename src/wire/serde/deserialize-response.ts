@@ -1,9 +1,9 @@
 // Converse response JSON and ConverseStream event payloads → SDK-shaped values with Uint8Array blobs.
-import { isObject as isRecord, type Dict } from "../internal/index.js";
-import { BedrockError } from "../errors/index.js";
+import { isObject as isRecord, type Dict } from "../../internal/index.js";
+import { BedrockError } from "../../errors/index.js";
 import { decodeBase64 } from "./base64.js";
-import type { ConverseResponse } from "./converse.js";
-import type { ConverseStreamOutput } from "./stream-events.js";
+import type { ConverseResponse } from "../types/converse.js";
+import type { ConverseStreamOutput } from "../types/stream-events.js";
 
 
 

@@ -1,8 +1,8 @@
 // Rejects malformed Converse / CountTokens requests before any network call, naming the field.
-import type { ConverseRequest } from "./converse.js";
-import type { CountTokensRequest } from "./count-tokens.js";
-import type { ConverseStreamRequest } from "./stream-events.js";
-import { modelIdProblem } from "./model-path.js";
+import type { ConverseRequest } from "../types/converse.js";
+import type { CountTokensRequest } from "../types/count-tokens.js";
+import type { ConverseStreamRequest } from "../types/stream-events.js";
+import { modelIdProblem } from "../serde/model-path.js";
 import { checkCachePoint, checkMessages, checkSystem } from "./validate-content.js";
 import { blob, boolean, fail, list, number, record, string, stringMap, toolName, unionKind, type Dict } from "./validate-helpers.js";
 import { checkJsonValue } from "./validate-json.js";
@@ -162,4 +162,15 @@ function checkOutputConfig(value: unknown, path: string): void {
     string(schema.name, `${at}.structure.jsonSchema.name`, false);
     string(schema.description, `${at}.structure.jsonSchema.description`, false);
   }
+}
+
+/**
+ * The wire client's `validate` option: the checks above for the operation being sent.
+ * Operations without a validator here pass through (Bedrock still checks them).
+ * @example
+ * new BedrockClient({ region, credentials, validate: validateRequest });
+ */
+export function validateRequest(operation: string, request: unknown): void {
+  if (operation === "converse" || operation === "converse-stream") validateConverseRequest(request as ConverseRequest);
+  else if (operation === "count-tokens") validateCountTokensRequest(request as CountTokensRequest);
 }

@@ -1,7 +1,7 @@
 // Small shape checks that throw BedrockInputError with the offending field's path.
-import { BedrockInputError } from "../errors/index.js";
-import { isRecord, type Dict } from "../internal/index.js";
-import { base64Problem } from "./base64.js";
+import { BedrockInputError } from "../../errors/index.js";
+import { isRecord, type Dict } from "../../internal/index.js";
+import { base64Problem } from "../serde/base64.js";
 
 export { isRecord, type Dict };
 

@@ -1,5 +1,5 @@
 // Request paths for a model ID, and the region an ARN model ID names.
-import { BedrockInputError } from "../errors/index.js";
+import { BedrockInputError } from "../../errors/index.js";
 
 export type ModelOperation = "converse" | "converse-stream" | "count-tokens";
 

@@ -1,0 +1,5 @@
+// JSON in and out: request serialisation, response and stream-event deserialisation, base64, and model paths.
+export { encodeBase64, decodeBase64, isBase64, base64Problem } from "./base64.js";
+export { serializeConverseRequest, serializeCountTokensRequest } from "./serialize-request.js";
+export { modelPath, regionFromModelArn, type ModelOperation } from "./model-path.js";
+export { deserializeConverseResponse, deserializeStreamEvent } from "./deserialize-response.js";
