@@ -7,7 +7,17 @@ import { SecretScrubber } from "../auth/secret-scrubber.js";
 import { signRequest } from "../auth/sigv4.js";
 import { BedrockError } from "../errors/bedrock-error.js";
 import { BedrockInputError, CredentialsProviderError } from "../errors/exceptions.js";
-import type { BedrockRuntimeOptions } from "./options.js";
+import type { ChecksumConstructor } from "../auth/sha256.js";
+
+/** The options authentication reads. */
+export interface AuthOptions {
+  apiKey?: string | undefined;
+  credentials?: AwsCredentials | CredentialsProvider | undefined;
+  dangerouslyAllowBrowser?: boolean | undefined;
+  /** Present when requests go through AI Gateway, which may sign with its stored keys. */
+  gateway?: { readonly token?: string | undefined } | undefined;
+  sha256?: ChecksumConstructor | undefined;
+}
 
 export interface Authenticator {
   /** `gateway`: sent unsigned; Cloudflare AI Gateway signs with the AWS keys stored in it. */
@@ -33,14 +43,14 @@ export interface Authenticator {
  * AWS_BEARER_TOKEN_BEDROCK, then AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY. `now` is the
  * client's (skew-corrected) clock, used for signing and credential expiry.
  */
-export function createAuthenticator(options: BedrockRuntimeOptions, now: () => Date): Authenticator {
+export function createAuthenticator(options: AuthOptions, now: () => Date): Authenticator {
   if (options.apiKey !== undefined) return bearer(options.apiKey, "apiKey");
   const guard = { dangerouslyAllowBrowser: options.dangerouslyAllowBrowser === true };
-  if (options.credentials !== undefined) return sigv4(guardCredentials(options.credentials, guard), now);
+  if (options.credentials !== undefined) return sigv4(guardCredentials(options.credentials, guard), now, options.sha256);
   const envKey = apiKeyFromEnv();
   if (envKey) return bearer(envKey, "AWS_BEARER_TOKEN_BEDROCK");
   const envCreds = credentialsFromEnv();
-  if (envCreds) return sigv4(guardCredentials(envCreds, guard), now);
+  if (envCreds) return sigv4(guardCredentials(envCreds, guard), now, options.sha256);
   if (options.gateway !== undefined) return gatewayStoredKeys(options.gateway.token);
   throw new BedrockInputError(
     "No credentials: pass `credentials` or `apiKey`, or set AWS_BEARER_TOKEN_BEDROCK or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY where the runtime exposes an environment",
@@ -80,7 +90,7 @@ function gatewayStoredKeys(token: string | undefined): Authenticator {
   };
 }
 
-function sigv4(input: AwsCredentials | CredentialsProvider, now: () => Date): Authenticator {
+function sigv4(input: AwsCredentials | CredentialsProvider, now: () => Date, sha256: ChecksumConstructor | undefined): Authenticator {
   const source = createCredentialSource(input, { now });
   const scrubber = new SecretScrubber();
   if (typeof input !== "function") scrubber.add(input.secretAccessKey, input.sessionToken);
@@ -99,7 +109,7 @@ function sigv4(input: AwsCredentials | CredentialsProvider, now: () => Date): Au
         scrubber.add(credentials.secretAccessKey, credentials.sessionToken);
         last = credentials;
       }
-      return signRequest(request, { credentials, region, service: "bedrock", now });
+      return signRequest(request, { credentials, region, service: "bedrock", now, ...(sha256 ? { sha256 } : {}) });
     },
   };
 }

@@ -63,3 +63,22 @@ export function gatewayBase(gateway: GatewayOptions, region: string): URL {
   const prefix = base.pathname.endsWith("/") ? base.pathname.slice(0, -1) : base.pathname;
   return new URL(`${base.origin}${prefix}/v1/${gateway.accountId}/${gateway.gatewayId}/aws-bedrock/bedrock-runtime/${region}`);
 }
+
+/** A checked gateway for the bare `BedrockClient`: where requests go, and the token it adds. */
+export interface GatewayRoute {
+  /** The gateway URL to which a region's Bedrock path is appended. */
+  readonly base: (region: string) => URL;
+  readonly token: string | undefined;
+}
+
+/**
+ * Routes a `BedrockClient` through Cloudflare AI Gateway (its own import, so clients without a
+ * gateway carry none of this). `BedrockRuntime` and the chat model take the plain options.
+ * @example
+ * new BedrockClient({ region, credentials, gateway: aiGateway({ accountId, gatewayId: "my-gateway" }) });
+ */
+export function aiGateway(options: GatewayOptions): GatewayRoute {
+  validateGateway(options);
+  const gateway = { ...options };
+  return { base: (region) => gatewayBase(gateway, region), token: gateway.token };
+}

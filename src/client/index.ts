@@ -1,5 +1,9 @@
-// The wire client: BedrockRuntime, the AWS SDK-style commands, and the stream a ConverseStream call returns.
-export { BedrockRuntime, type CallOptions, type ConverseCommandOutput } from "./bedrock-runtime.js";
+// The wire client: the bare BedrockClient and its operations, BedrockRuntime (all of them as methods),
+// the AWS SDK-style commands, and the stream a ConverseStream call returns.
+export { BedrockClient, type BedrockClientOptions, type RequestValidator } from "./bedrock-client.js";
+export { converse, converseStream, countTokens, type ConverseCommandOutput } from "./operations/index.js";
+export { BedrockRuntime, type CallOptions } from "./bedrock-runtime.js";
+export { aiGateway, type GatewayRoute } from "./gateway.js";
 export {
   BedrockRuntimeClient,
   ConverseCommand,

@@ -3,10 +3,12 @@ import { describeValue } from "../internal/index.js";
 import { validateApiKey } from "../auth/bearer.js";
 import { BedrockInputError } from "../errors/exceptions.js";
 import type { AwsCredentials, CredentialsProvider } from "../auth/credentials.js";
+import type { ChecksumConstructor } from "../auth/sha256.js";
 import { partitionOf, REGION_PATTERN } from "./partitions.js";
 import { validateGateway, type GatewayOptions } from "./gateway.js";
 import { validateHooks, type ClientHooks } from "./hooks.js";
 import { appIdPart, normalizeHeaders, type HeadersInput } from "./request-headers.js";
+import type { BedrockClientOptions } from "./bedrock-client.js";
 
 export interface BedrockRuntimeOptions {
   /** AWS region, e.g. `us-east-1`. Falls back to the model ARN's region, then AWS_REGION. */
@@ -52,6 +54,10 @@ export interface BedrockRuntimeOptions {
    * gateway signs with its stored keys (then `token` is required). Not with `endpoint`.
    */
   gateway?: GatewayOptions;
+  /** `false` sends requests unchecked (Bedrock still answers a malformed one with a ValidationException). Default: checked. */
+  validate?: boolean;
+  /** SHA-256/HMAC for signing; WebCrypto by default. */
+  sha256?: ChecksumConstructor;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -74,8 +80,11 @@ function checkPositiveMs(name: string, value: unknown): void {
 }
 
 
-/** Throws BedrockInputError naming the first bad option; never echoes secrets. */
-export function validateOptions(options: BedrockRuntimeOptions): void {
+/**
+ * The bare client's checks (everything but `gateway`'s fields): throws BedrockInputError naming
+ * the first bad option; never echoes secrets.
+ */
+export function validateCoreOptions(options: BedrockRuntimeOptions | BedrockClientOptions): void {
   if (options === null || typeof options !== "object") {
     throw new BedrockInputError("BedrockRuntime options must be an object");
   }
@@ -102,12 +111,17 @@ export function validateOptions(options: BedrockRuntimeOptions): void {
   normalizeHeaders(options.headers, "headers");
   appIdPart(options.userAgentAppId);
   validateHooks(options.hooks);
-  if (options.gateway !== undefined) {
-    validateGateway(options.gateway);
-    if (options.endpoint !== undefined) {
-      throw new BedrockInputError("gateway and endpoint are both set: pass one (gateway builds the AI Gateway URL itself; use gateway.baseUrl to move it)");
-    }
+  if (options.sha256 !== undefined && typeof options.sha256 !== "function") throw new BedrockInputError("sha256 must be a Checksum constructor");
+  if (options.gateway !== undefined && options.endpoint !== undefined) {
+    throw new BedrockInputError("gateway and endpoint are both set: pass one (gateway builds the AI Gateway URL itself; use gateway.baseUrl to move it)");
   }
+}
+
+/** BedrockRuntime's checks: the bare client's, then the `gateway` object's fields. */
+export function validateOptions(options: BedrockRuntimeOptions): void {
+  validateCoreOptions(options);
+  if (options.validate !== undefined && typeof options.validate !== "boolean") throw new BedrockInputError("validate must be a boolean");
+  if (options.gateway !== undefined) validateGateway(options.gateway);
 }
 
 /** Per-call settings: the caller's signal, plus overrides of the client's own. */
