@@ -1,0 +1,46 @@
+// Our bundles that the size bench reports and the size-budget test (test/size/) pins: what an app imports and calls.
+// `root` is the repository path; ours are bundled from dist/ (what npm ships).
+export function ourEntries(root) {
+  return [
+    {
+      id: "wire-core-stream",
+      group: "a",
+      name: "bedrock-edge BedrockClient + converseStream",
+      code: `import { BedrockClient, converseStream } from "${root}dist/index.js";
+export async function run(options, request) {
+  const client = new BedrockClient(options);
+  for await (const event of await converseStream(client, request)) console.log(event);
+}`,
+    },
+    {
+      id: "wire-runtime-stream",
+      group: "a",
+      name: "bedrock-edge BedrockRuntime.converseStream (every operation, validation on)",
+      code: `import { BedrockRuntime } from "${root}dist/index.js";
+export async function run(options, request) {
+  const client = new BedrockRuntime(options);
+  for await (const event of await client.converseStream(request)) console.log(event);
+}`,
+    },
+    {
+      id: "chat-stream-tools",
+      group: "b",
+      name: "bedrock-edge ChatBedrockConverse.bindTools().stream",
+      code: `import { ChatBedrockConverse } from "${root}dist/index.js";
+export async function run(fields, tools, input) {
+  const model = new ChatBedrockConverse(fields).bindTools(tools);
+  for await (const chunk of await model.stream(input)) console.log(chunk);
+}`,
+    },
+    {
+      id: "ai-sdk-provider-stream",
+      group: "ai-sdk",
+      name: "bedrock-edge/ai-sdk provider doStream",
+      code: `import { createAmazonBedrock } from "${root}dist/ai-sdk/index.js";
+export async function run(options, modelId, prompt) {
+  const { stream } = await createAmazonBedrock(options)(modelId).doStream({ prompt });
+  for await (const part of stream) console.log(part);
+}`,
+    },
+  ];
+}
