@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { ChecksumConstructor } from "../../src/auth/sha256.js";
-import { presignRequest, signRequest, signRequestDetailed, type SigningOptions } from "../../src/auth/sigv4.js";
+import { presignRequest, signRequest, signRequestDetailed, type SigningOptions } from "../../src/auth/index.js";
 import { BedrockInputError } from "../../src/errors/index.js";
 import { referenceSign } from "./reference-sigv4.js";
 
