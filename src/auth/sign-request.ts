@@ -1,6 +1,7 @@
 // SigV4 header signing of fetch requests for Bedrock, each step a named function that reads like the spec.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
 import {
+  ALGORITHM_IDENTIFIER,
   AMZ_DATE_HEADER,
   AUTH_HEADER,
   GENERATED_HEADERS,
@@ -13,7 +14,7 @@ import { createCanonicalRequest } from "./canonical-request.js";
 import { createSignature } from "./signature.js";
 import { guardSecrets, resolveSigning, type SigningOptions, type SigningSteps } from "./signing-options.js";
 import { headersForFetch, toSmithyRequest, type SignableRequest } from "./signable-request.js";
-import { ALGORITHM_IDENTIFIER, amzDate, createStringToSign, credentialScope } from "./string-to-sign.js";
+import { amzDate, createStringToSign, credentialScope } from "./string-to-sign.js";
 
 export interface SignedRequest extends SigningSteps {
   /** The caller's headers plus `authorization`, `x-amz-date`, and where they apply

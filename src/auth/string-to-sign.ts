@@ -4,8 +4,6 @@ import { ALGORITHM_IDENTIFIER, createScope } from "@smithy/signature-v4";
 import { digestHex } from "./digest-hex.js";
 import type { ChecksumConstructor } from "./sha256.js";
 
-export { ALGORITHM_IDENTIFIER };
-
 /** The request time as SigV4 writes it (`x-amz-date`), ISO 8601 basic format in UTC: `20150830T123600Z`. */
 export function amzDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
