@@ -19,7 +19,7 @@ export interface PresignedRequest extends SigningSteps {
 const MAX_PRESIGN_SECONDS = 7 * 24 * 60 * 60;
 
 /** SignatureV4 that remembers the canonical request and string to sign it produced. */
-export class StepRecordingSigner extends SignatureV4 {
+class StepRecordingSigner extends SignatureV4 {
   canonicalRequest = "";
   stringToSign = "";
 

@@ -76,7 +76,7 @@ export function makeSha256(getSubtle: () => SubtleDigest | undefined, fallback?:
     readonly #key: Bytes | undefined;
     #chunks: Bytes[] = [];
     #length = 0;
-    /** WebCrypto's digest of a lone large chunk, started by update() itself. */
+    /** WebCrypto's digest of a lone chunk past the fallback's size, started by update() itself. */
     #early: Promise<ArrayBuffer> | undefined;
 
     constructor(secret?: SourceData) {
