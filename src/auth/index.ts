@@ -1,8 +1,12 @@
 // Public surface of the auth layer: SigV4, SHA-256, credentials, API keys, redaction.
-export { signRequest, signRequestDetailed, presignRequest } from "./sigv4.js";
-export type { SigningOptions, SigningSteps, SignedRequest, PresignOptions, PresignedRequest } from "./sigv4.js";
+export { signRequest, signRequestDetailed } from "./sign-request.js";
+export type { SignedRequest } from "./sign-request.js";
+export { presignRequest } from "./presign-request.js";
+export type { PresignOptions, PresignedRequest } from "./presign-request.js";
+export type { SigningOptions, SigningSteps } from "./signing-options.js";
 export type { SignableRequest } from "./signable-request.js";
-export { Sha256, createSha256 } from "./sha256.js";
+export { Sha256 } from "./sha256.js";
+export { HybridSha256, createSha256 } from "./hybrid-sha256.js";
 export type { Checksum, ChecksumConstructor, SourceData } from "./sha256.js";
 export { createCredentialSource, validateCredentials } from "./credentials.js";
 export type { AwsCredentials, CredentialsProvider, CredentialSource, CredentialSourceOptions } from "./credentials.js";

@@ -1,5 +1,4 @@
-// SHA-256 and HMAC-SHA-256 in Smithy's `Checksum` shape: WebCrypto for large inputs, pure JS for small ones.
-import { hmacSha256, sha256 } from "./sha256-js.js";
+// SHA-256 and HMAC-SHA-256 in Smithy's `Checksum` shape through WebCrypto, the default for signing.
 
 /** What Smithy accepts as a secret or data to hash. */
 export type SourceData = string | ArrayBuffer | ArrayBufferView;
@@ -24,13 +23,18 @@ export interface SubtleDigest {
 /** `new Sha256()` hashes; `new Sha256(secret)` computes an HMAC keyed with `secret`. */
 export type ChecksumConstructor = new (secret?: SourceData) => Checksum;
 
-// Below these sizes the pure-JS hash wins: WebCrypto's promise round trip (and for HMAC
-// the importKey call) costs more than hashing a few blocks. Measured on Node 20 with
-// sha256-js.ts (~150 MB/s): a 2 KiB Converse body hashes in 14 µs in JS, 40 µs through
-// subtle.digest; the two meet near 6 KiB (nearer 3 KiB in browsers, whose digest call is
-// cheaper). HMAC 64 B: JS 10 µs vs subtle 141 µs. Every HMAC SigV4 computes is under 300 bytes.
-const HASH_JS_MAX_BYTES = 4096;
-const HMAC_JS_MAX_BYTES = 4096;
+/**
+ * A synchronous SHA-256 / HMAC-SHA-256 (`key` undefined for a plain hash) that a Sha256 uses
+ * for inputs of at most `maxBytes`, where the runtime has no WebCrypto, and where WebCrypto fails.
+ */
+export interface JsFallback {
+  maxBytes: number;
+  digest(key: Uint8Array | undefined, data: Uint8Array): Uint8Array;
+}
+
+// HMAC pads its key with zeros to the 64-byte block (RFC 2104 section 2), so an empty key is the
+// same as 64 zero bytes, which WebCrypto implementations that refuse zero-length keys accept.
+const HMAC_BLOCK_BYTES = 64;
 
 const encoder = new TextEncoder();
 
@@ -54,25 +58,25 @@ function concat(chunks: Bytes[], length: number): Bytes {
   return out;
 }
 
-// Our own few-hundred-byte SHA-256 rather than @aws-crypto/sha256-js: it agrees with it byte for
-// byte (the tests compare them), runs as fast on SigV4's small inputs, and weighs a third as much
-// in a browser bundle (sha256-js also pulls in tslib).
-function jsDigest(key: Bytes | undefined, data: Bytes): Promise<Uint8Array> {
-  return Promise.resolve(key === undefined ? sha256(data) : hmacSha256(key, data));
-}
-
 async function subtleDigest(subtle: SubtleDigest, key: Bytes | undefined, data: Bytes): Promise<Uint8Array> {
   if (key === undefined) return new Uint8Array(await subtle.digest("SHA-256", data));
-  const cryptoKey = await subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const rawKey = key.byteLength === 0 ? new Uint8Array(HMAC_BLOCK_BYTES) : key;
+  const cryptoKey = await subtle.importKey("raw", rawKey, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
   return new Uint8Array(await subtle.sign("HMAC", cryptoKey, data));
 }
 
-function makeSha256(getSubtle: () => SubtleDigest | undefined): ChecksumConstructor {
+/**
+ * A Sha256 class over `getSubtle()`. Without `fallback`, every digest goes to WebCrypto and a
+ * missing or failing WebCrypto rejects the digest; with one, small inputs and failures go to it.
+ */
+export function makeSha256(getSubtle: () => SubtleDigest | undefined, fallback?: JsFallback): ChecksumConstructor {
+  const jsDigest = fallback === undefined ? undefined : (key: Bytes | undefined, data: Bytes) => Promise.resolve(fallback.digest(key, data));
+  const jsMaxBytes = fallback?.maxBytes ?? -1;
   return class Sha256 implements Checksum {
     readonly #key: Bytes | undefined;
     #chunks: Bytes[] = [];
     #length = 0;
-    /** WebCrypto's digest of a lone large chunk, started by update() itself. */
+    /** WebCrypto's digest of a lone chunk past the fallback's size, started by update() itself. */
     #early: Promise<ArrayBuffer> | undefined;
 
     constructor(secret?: SourceData) {
@@ -87,7 +91,7 @@ function makeSha256(getSubtle: () => SubtleDigest | undefined): ChecksumConstruc
         // (a caller that changed the first chunk's bytes in between would change the hash).
         this.#early = undefined;
         this.#chunks[0] = this.#chunks[0]!.slice();
-      } else if (this.#length === 0 && this.#key === undefined && data.byteLength > HASH_JS_MAX_BYTES) {
+      } else if (this.#length === 0 && this.#key === undefined && data.byteLength > jsMaxBytes) {
         // WebCrypto copies its input when called (WebCrypto spec, digest step "get a copy of the
         // bytes"), so starting here snapshots the payload SigV4 hashes (one large chunk) without
         // a copy of our own: on a 5 MB body that copy costs a third of the digest itself.
@@ -111,14 +115,19 @@ function makeSha256(getSubtle: () => SubtleDigest | undefined): ChecksumConstruc
       if (this.#early !== undefined) {
         try {
           return new Uint8Array(await this.#early);
-        } catch {
+        } catch (error) {
+          if (jsDigest === undefined) throw error;
           return jsDigest(key, data);
         }
       }
-      const small = this.#length <= (key === undefined ? HASH_JS_MAX_BYTES : HMAC_JS_MAX_BYTES);
-      // Some WebCrypto implementations refuse zero-length HMAC keys; pure JS handles them.
-      const subtle = small || key?.byteLength === 0 ? undefined : getSubtle();
-      if (subtle === undefined) return jsDigest(key, data);
+      // Some WebCrypto implementations refuse zero-length HMAC keys; with a fallback, JS takes them.
+      const preferJs = this.#length <= jsMaxBytes || key?.byteLength === 0;
+      const subtle = jsDigest !== undefined && preferJs ? undefined : getSubtle();
+      if (subtle === undefined) {
+        if (jsDigest === undefined) throw new Error(NO_WEBCRYPTO);
+        return jsDigest(key, data);
+      }
+      if (jsDigest === undefined) return subtleDigest(subtle, key, data);
       try {
         return await subtleDigest(subtle, key, data);
       } catch {
@@ -147,15 +156,20 @@ function makeSha256(getSubtle: () => SubtleDigest | undefined): ChecksumConstruc
   };
 }
 
-function globalSubtle(): SubtleDigest | undefined {
+const NO_WEBCRYPTO =
+  "SHA-256 needs WebCrypto (crypto.subtle), which this runtime lacks (a browser page over plain http is not a secure context); pass sha256: HybridSha256 to hash in JavaScript";
+
+/** The runtime's `crypto.subtle`, if any. */
+export function globalSubtle(): SubtleDigest | undefined {
   // `crypto.subtle` is undefined in browser pages served over plain http (not a secure context).
   return (globalThis as { crypto?: Crypto }).crypto?.subtle;
 }
 
 /**
- * SHA-256 / HMAC-SHA-256 for SignatureV4: WebCrypto where the runtime has it (about 10x faster
- * than pure JS on large bodies), pure JS for small inputs and where it does not. A lone chunk
- * over 4 KiB is handed to WebCrypto by `update()` itself, which takes its own copy there and then.
+ * SHA-256 / HMAC-SHA-256 for SignatureV4 through WebCrypto only, the signer's default: it adds no
+ * hash code to a bundle. Where the runtime has no `crypto.subtle` a digest rejects saying so;
+ * `HybridSha256` (pure JS for small inputs and as a fallback) covers those hosts. A lone chunk
+ * is handed to WebCrypto by `update()` itself, which takes its own copy there and then.
  *
  * @example
  * const hmac = new Sha256("key");
@@ -163,8 +177,3 @@ function globalSubtle(): SubtleDigest | undefined {
  * const mac = await hmac.digest();
  */
 export const Sha256: ChecksumConstructor = /* @__PURE__ */ makeSha256(globalSubtle);
-
-/** A Sha256 bound to a given `crypto.subtle`, or pure JS only when `subtle` is null (for tests and odd hosts). */
-export function createSha256(subtle: SubtleDigest | null): ChecksumConstructor {
-  return makeSha256(() => subtle ?? undefined);
-}

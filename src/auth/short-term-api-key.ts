@@ -2,7 +2,7 @@
 import { BedrockError } from "../errors/bedrock-error.js";
 import { BedrockInputError, CredentialsProviderError } from "../errors/exceptions.js";
 import type { AwsCredentials, CredentialsProvider } from "./credentials.js";
-import { presignRequest } from "./sigv4.js";
+import { presignRequest } from "./presign-request.js";
 import type { ChecksumConstructor } from "./sha256.js";
 
 export interface ShortTermApiKeyOptions {
@@ -15,7 +15,7 @@ export interface ShortTermApiKeyOptions {
   expiresIn?: number;
   /** Clock, injectable for tests. */
   now?: () => Date;
-  /** SHA-256 / HMAC implementation. Defaults to WebCrypto with a pure-JS fallback. */
+  /** SHA-256 / HMAC implementation. Defaults to `Sha256` (WebCrypto only); `HybridSha256` also works without it. */
   sha256?: ChecksumConstructor;
 }
 

@@ -4,7 +4,7 @@ import { guardCredentials } from "../auth/browser-guard.js";
 import { createCredentialSource, type AwsCredentials, type CredentialsProvider } from "../auth/credentials.js";
 import { apiKeyFromEnv, credentialsFromEnv } from "../auth/env-credentials.js";
 import { SecretScrubber } from "../auth/secret-scrubber.js";
-import { signRequest } from "../auth/sigv4.js";
+import { signRequest } from "../auth/sign-request.js";
 import { BedrockError } from "../errors/bedrock-error.js";
 import { BedrockInputError, CredentialsProviderError } from "../errors/exceptions.js";
 import type { ChecksumConstructor } from "../auth/sha256.js";

@@ -1,7 +1,7 @@
 // Sha256 hands a lone large chunk to WebCrypto inside update(): same digests, no copy, and correct fallbacks.
 import { Sha256 as JsSha256 } from "@aws-crypto/sha256-js";
 import { describe, expect, it } from "vitest";
-import { createSha256 } from "../../src/auth/sha256.js";
+import { createSha256 } from "../../src/auth/hybrid-sha256.js";
 import { hmacSha256, sha256 } from "../../src/auth/sha256-js.js";
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");

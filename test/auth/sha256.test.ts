@@ -1,7 +1,8 @@
 // SHA-256 / HMAC-SHA-256: known vectors and agreement with @aws-crypto/sha256-js, on every backend.
 import { Sha256 as JsSha256 } from "@aws-crypto/sha256-js";
 import { describe, expect, it } from "vitest";
-import { Sha256, createSha256, type ChecksumConstructor, type SourceData } from "../../src/auth/sha256.js";
+import { HybridSha256, createSha256 } from "../../src/auth/hybrid-sha256.js";
+import { Sha256, makeSha256, type ChecksumConstructor, type SourceData } from "../../src/auth/sha256.js";
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 const fromHex = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (h) => parseInt(h, 16));
@@ -15,7 +16,9 @@ const brokenSubtle = {
 } as unknown as SubtleCrypto;
 
 const backends: Array<[string, ChecksumConstructor]> = [
-  ["default (global crypto.subtle)", Sha256],
+  ["default, WebCrypto only (global crypto.subtle)", Sha256],
+  ["WebCrypto only, passed in", makeSha256(() => crypto.subtle)],
+  ["HybridSha256 (global crypto.subtle)", HybridSha256],
   ["WebCrypto passed in", createSha256(crypto.subtle)],
   ["pure JS (no subtle)", createSha256(null)],
   ["WebCrypto that rejects", createSha256(brokenSubtle)],
@@ -62,7 +65,7 @@ const HMAC_VECTORS: Array<[string, string, string, string]> = [
   ],
 ];
 
-// Sizes on both sides of the JS/WebCrypto switch-over (1 KiB hash, 4 KiB HMAC) and multi-block tails.
+// Sizes on both sides of the hybrid's JS/WebCrypto switch-over (4 KiB) and multi-block tails.
 const SIZES = [0, 1, 55, 56, 63, 64, 65, 1023, 1024, 1025, 4095, 4096, 4097, 65_537, 300_000];
 
 describe.each(backends)("Sha256 backed by %s", (_name, ctor) => {
@@ -152,5 +155,40 @@ describe("Sha256 backend choice", () => {
     await digest(ctor, randomBytes(4096), "key");
     await digest(ctor, randomBytes(10_000), "");
     expect(calls).toEqual([]);
+  });
+});
+
+describe("the default Sha256 is WebCrypto only", () => {
+  function spyingSubtle() {
+    const calls: string[] = [];
+    const real = crypto.subtle;
+    const subtle = {
+      digest: (...args: Parameters<SubtleCrypto["digest"]>) => (calls.push("digest"), real.digest(...args)),
+      importKey: (...args: Parameters<SubtleCrypto["importKey"]>) => (calls.push("importKey"), real.importKey(...args)),
+      sign: (...args: Parameters<SubtleCrypto["sign"]>) => (calls.push("sign"), real.sign(...args)),
+    } as unknown as SubtleCrypto;
+    return { subtle, calls };
+  }
+
+  it("sends small inputs, HMACs and an empty key to WebCrypto too", async () => {
+    const { subtle, calls } = spyingSubtle();
+    const ctor = makeSha256(() => subtle);
+    expect(await digest(ctor, "abc")).toBe(HASH_VECTORS[1]![1]);
+    await digest(ctor, randomBytes(64), "key");
+    // The empty key goes in as 64 zero bytes, the same HMAC (RFC 2104 pads keys with zeros).
+    expect(await digest(ctor, "data", "")).toBe(await reference(utf8("data"), new Uint8Array(0)));
+    expect(calls).toEqual(["digest", "importKey", "sign", "importKey", "sign"]);
+  });
+
+  it("rejects, saying what to pass instead, where the runtime has no crypto.subtle", async () => {
+    const ctor = makeSha256(() => undefined);
+    await expect(digest(ctor, "abc")).rejects.toThrow("pass sha256: HybridSha256");
+    await expect(digest(ctor, "abc", "key")).rejects.toThrow("needs WebCrypto (crypto.subtle)");
+  });
+
+  it("passes a failing WebCrypto's error on rather than hashing in JS", async () => {
+    const ctor = makeSha256(() => brokenSubtle);
+    await expect(digest(ctor, "abc")).rejects.toThrow("blocked");
+    await expect(digest(ctor, "abc", "key")).rejects.toThrow("blocked");
   });
 });

@@ -1,6 +1,6 @@
 // The AWS SigV4 test suites (aws-c-auth v4 and botocore's aws4_testsuite), header and query signing.
 import { describe, expect, it } from "vitest";
-import { presignRequest, signRequestDetailed, type SigningOptions } from "../../src/auth/sigv4.js";
+import { presignRequest, signRequestDetailed, type SigningOptions } from "../../src/auth/index.js";
 import {
   SUITE,
   headerRecord,

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { ChecksumConstructor } from "../../src/auth/sha256.js";
-import { presignRequest, signRequest, signRequestDetailed, type SigningOptions } from "../../src/auth/sigv4.js";
+import { presignRequest, signRequest, signRequestDetailed, type SigningOptions } from "../../src/auth/index.js";
 import { BedrockInputError } from "../../src/errors/index.js";
 import { referenceSign } from "./reference-sigv4.js";
 
@@ -252,8 +252,8 @@ describe("secrets never leave in errors", () => {
   const failures: Array<[string, () => Promise<unknown>]> = [
     ["a hash that throws quoting the signing key", () => signRequest(post(converseUrl("m")), { ...withToken, sha256: leakyHash("throw") })],
     ["a hash that rejects with an object holding key and token", () => signRequest(post(converseUrl("m")), { ...withToken, sha256: leakyHash("reject-object") })],
-    // Smithy derives the key before hashing the canonical request; both fail here, which must
-    // not leave an unhandled rejection behind (vitest reports those as errors).
+    // Every hash fails here; presign's SignatureV4 has then started deriving the key too, which
+    // must not leave an unhandled rejection behind (vitest reports those as errors).
     ["a hash that fails for every input (no body)", () => signRequest({ method: "GET", url: `https://${HOST}/` }, { ...withToken, sha256: leakyHash("throw-always") })],
     ["presign with a hash that fails for every input", () => presignRequest({ method: "POST", url: `https://${HOST}/`, body: "x" }, { ...withToken, sha256: leakyHash("throw-always") })],
     ["a header value with the secret and a NUL", () => signRequest(post(converseUrl("m"), { "x-debug": `${SECRET}\u0000` }), withToken)],

@@ -1,7 +1,7 @@
 // Stand-in fetches that answer as AWS does, and the check that no secret shows anywhere in an error.
 import { inspect } from "node:util";
 import { expect } from "vitest";
-import { signRequestDetailed } from "../../src/auth/sigv4.js";
+import { signRequestDetailed } from "../../src/auth/sign-request.js";
 import { encodeExceptionFrame, encodeStreamEvent } from "../../src/event-stream/encode.js";
 
 export const MODEL = "us.amazon.nova-micro-v1:0";

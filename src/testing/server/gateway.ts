@@ -1,5 +1,5 @@
 // Cloudflare AI Gateway in front of the emulator: its Bedrock path, its token check, and its stored-keys signing.
-import { signRequest } from "../../auth/sigv4.js";
+import { signRequest } from "../../auth/sign-request.js";
 import { partitionOf } from "../../client/partitions.js";
 import { EMULATOR_CREDENTIALS } from "../auth/credentials.js";
 import type { EmulatorCredentials } from "../types.js";

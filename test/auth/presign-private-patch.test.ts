@@ -1,8 +1,9 @@
-// auth/sigv4.ts wraps SignatureV4's private getSigningKey: pinned exactly, and these checks fail loudly if it moves.
+// auth/presign-request.ts wraps SignatureV4's private getSigningKey: pinned exactly, and these checks fail loudly if it moves.
+// (signRequest no longer uses the class; sign-request-hash-failure.test.ts covers its failures.)
 import { readFileSync } from "node:fs";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describe, expect, it } from "vitest";
-import { signRequest } from "../../src/auth/index.js";
+import { presignRequest } from "../../src/auth/index.js";
 
 const root = new URL("../../", import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { dependencies: Record<string, string> };
@@ -29,14 +30,13 @@ describe("the private getSigningKey patch", () => {
     expect(typeof (signer as unknown as { getSigningKey?: unknown }).getSigningKey).toBe("function");
   });
 
-  it("a hash that fails rejects the call and leaves no unhandled rejection behind", async () => {
+  it("a payload hash that fails rejects presignRequest and leaves no unhandled rejection behind", async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on("unhandledRejection", onUnhandled);
     try {
-      // The canonical request's hash fails at once while the signing key (HMACs) is still being
-      // derived and fails later: SignatureV4 has then abandoned the key's promise.
-      let unkeyed = 0;
+      // presign starts deriving the signing key (HMACs, failing later) and then hashes the
+      // payload, which fails at once: SignatureV4 has then abandoned the key's promise.
       const failing = class {
         readonly keyed: boolean;
         constructor(secret?: unknown) {
@@ -49,13 +49,12 @@ describe("the private getSigningKey patch", () => {
             await new Promise((resolve) => setTimeout(resolve, 5));
             throw new Error("hmac failed");
           }
-          if (++unkeyed > 1) throw new Error("hash failed");
-          return new Uint8Array(32);
+          throw new Error("hash failed");
         }
       };
       await expect(
-        signRequest(
-          { method: "POST", url: "https://bedrock-runtime.us-east-1.amazonaws.com/model/m/converse", headers: new Headers(), body: new Uint8Array(1) },
+        presignRequest(
+          { method: "POST", url: "https://bedrock.amazonaws.com/?Action=CallWithBearerToken", body: new Uint8Array(1) },
           { credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" }, region: "us-east-1", sha256: failing },
         ),
       ).rejects.toThrow();

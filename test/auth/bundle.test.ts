@@ -1,0 +1,49 @@
+// Pay for what you use: importing signRequest bundles neither SignatureV4 nor the pure-JS SHA-256.
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { root } from "../bundle-helpers.js";
+
+/** Modules that put code into the bundle of `code` (ES module source importing from the repository), as a Worker build would. */
+async function modulesIn(code: string): Promise<string[]> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: root, loader: "ts" },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    conditions: ["workerd", "worker", "browser"],
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  return Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => path);
+}
+
+const CLASS_ONLY = ["signature-v4/dist-es/SignatureV4.js", "signature-v4/dist-es/HeaderFormatter.js", "eventstream-codec", "transport/httpRequest.js"];
+const JS_HASH = "src/auth/sha256-js.ts";
+const has = (modules: string[], fragment: string) => modules.some((path) => path.includes(fragment));
+
+describe("what signing pulls into a bundle", () => {
+  it("signRequest alone: Smithy's step functions and WebCrypto, not the SignatureV4 class or the JS hash", async () => {
+    const modules = await modulesIn(`export { signRequest } from "./src/auth/index.ts";`);
+    expect(CLASS_ONLY.filter((fragment) => has(modules, fragment))).toEqual([]);
+    expect(has(modules, JS_HASH)).toBe(false);
+    expect(has(modules, "signature-v4/dist-es/getCanonicalHeaders.js")).toBe(true);
+    expect(has(modules, "src/auth/canonical-request.ts")).toBe(true);
+  });
+
+  it("presignRequest brings the class, and HybridSha256 the JS hash, only when imported", async () => {
+    expect(has(await modulesIn(`export { presignRequest } from "./src/auth/index.ts";`), "signature-v4/dist-es/SignatureV4.js")).toBe(true);
+    expect(has(await modulesIn(`export { signRequest, HybridSha256 } from "./src/auth/index.ts";`), JS_HASH)).toBe(true);
+  });
+
+  it("the client's entry (BedrockRuntime) has neither", async () => {
+    const modules = await modulesIn(`import { BedrockRuntime } from "./src/index.ts"; export const run = (o: never) => new BedrockRuntime(o);`);
+    expect(has(modules, "signature-v4/dist-es/SignatureV4.js")).toBe(false);
+    expect(has(modules, JS_HASH)).toBe(false);
+    expect(has(modules, "src/auth/sign-request.ts")).toBe(true);
+  });
+});
