@@ -5,7 +5,18 @@
 const REQUEST = `{ modelId: "us.amazon.nova-micro-v1:0", messages: [{ role: "user", content: [{ text: "I love programming." }] }] }`;
 
 export const COLD_ENTRIES = {
-  "bedrock-edge": `import { BedrockRuntime } from "bedrock-edge";
+  // The lean path: the bare client and the one operation (as entry (a) of the size section).
+  "bedrock-edge": `import { BedrockClient, converse } from "bedrock-edge";
+export async function firstSignedRequest(credentials) {
+  let authorization;
+  const client = new BedrockClient({
+    region: "us-east-1", credentials, maxRetries: 0,
+    fetch: async (url, init) => { authorization = new Headers(init.headers).get("authorization"); throw new Error("captured"); },
+  });
+  await converse(client, ${REQUEST}).catch(() => {});
+  return authorization;
+}`,
+  "bedrock-edge BedrockRuntime": `import { BedrockRuntime } from "bedrock-edge";
 export async function firstSignedRequest(credentials) {
   let authorization;
   const client = new BedrockRuntime({

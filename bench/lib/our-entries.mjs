@@ -15,7 +15,7 @@ export async function run(options, request) {
     {
       id: "wire-runtime-stream",
       group: "a",
-      name: "bedrock-edge BedrockRuntime.converseStream (every operation, validation on)",
+      name: "bedrock-edge BedrockRuntime.converseStream",
       code: `import { BedrockRuntime } from "${root}dist/index.js";
 export async function run(options, request) {
   const client = new BedrockRuntime(options);
