@@ -32,7 +32,7 @@ export class BedrockError extends Error {
   /** AWS SDK compatible metadata. */
   readonly $metadata: { httpStatusCode?: number; requestId?: string; attempts?: number };
   /** The HTTP answer that carried the error, body scrubbed of secrets (as the AWS SDK's `$response`; not enumerable). */
-  declare readonly $response?: { statusCode: number; headers: Record<string, string>; body: string };
+  declare readonly $response?: { statusCode: number; headers: Record<string, string>; body: string; url: string };
   /** The rest of a long AWS message (the canonical request of a signature mismatch), scrubbed; `message` keeps its first part. */
   declare readonly details?: string;
 

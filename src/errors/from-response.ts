@@ -38,6 +38,8 @@ export interface ErrorFromResponseOptions {
   redact?: (text: string) => string;
   /** The region the request was signed for, named in the hint of a region-scope refusal. */
   region?: string;
+  /** The URL the request went to, kept in `$response` (a Response from an injected fetch may have none). */
+  url?: string;
 }
 
 // AWS's answer when the signing region is not the endpoint's ("… not 'eu-west-1'. ").
@@ -92,7 +94,7 @@ export async function errorFromResponse(response: Response, options: ErrorFromRe
   const scrubbed = Object.keys(body).length > 0 ? redact(JSON.stringify(body)) : text;
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => (headers[name] = value));
-  Object.defineProperty(err, "$response", { value: { statusCode: response.status, headers, body: scrubbed } });
+  Object.defineProperty(err, "$response", { value: { statusCode: response.status, headers, body: scrubbed, url: options.url ?? response.url } });
   return err;
 }
 

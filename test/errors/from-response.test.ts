@@ -79,7 +79,7 @@ describe("errorFromResponse fields", () => {
       headers: { "x-amzn-errortype": "ValidationException", "x-amzn-requestid": "r-1" },
     });
     const error = await errorFromResponse(response, { redact: (t) => t.split("s3cret").join("***") });
-    expect(error.$response).toEqual({ statusCode: 400, headers: expect.objectContaining({ "x-amzn-requestid": "r-1" }), body: '{"message":"bad ***"}' });
+    expect(error.$response).toEqual({ statusCode: 400, headers: expect.objectContaining({ "x-amzn-requestid": "r-1" }), body: '{"message":"bad ***"}', url: "" });
     expect(Object.keys(error)).not.toContain("$response");
     expect(error.message).toBe("bad ***");
   });
