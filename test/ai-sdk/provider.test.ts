@@ -55,7 +55,9 @@ describe("createAmazonBedrock", () => {
     try {
       const error = await thrown(() => bedrock(NOVA).doGenerate({ prompt }));
       expect(error).toBeInstanceOf(BedrockInputError);
-      expect((error as Error).message).toMatch(/^No credentials/);
+      expect((error as Error).message).toBe(
+        "No credentials: pass `apiKey`, `accessKeyId` and `secretAccessKey` (and `sessionToken`), or `credentialProvider` to createAmazonBedrock, or set AWS_BEARER_TOKEN_BEDROCK or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY",
+      );
       expect(fetchSpy).not.toHaveBeenCalled();
     } finally {
       vi.unstubAllGlobals();
