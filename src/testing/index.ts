@@ -65,3 +65,4 @@ export type {
   StreamFault,
   StreamStep,
 } from "./types.js";
+export { FAULT_TYPES } from "./server/index.js";
