@@ -3,5 +3,6 @@ export { createAmazonBedrock, bedrock, type AmazonBedrockProvider } from "./prov
 export type { AmazonBedrockProviderSettings, BedrockProviderCredentials } from "./options.js";
 export type { BedrockCallOptions, ReasoningConfig, StructuredOutputMode } from "./provider-options.js";
 export { BedrockLanguageModel, PROVIDER_NAME } from "./language-model.js";
+export { BedrockAPICallError } from "./api-call-error.js";
 export { convertPrompt, type ConvertedPrompt } from "./convert-prompt.js";
 export { prepareRequest, type PreparedRequest } from "./prepare-request.js";

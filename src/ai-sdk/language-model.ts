@@ -10,6 +10,7 @@ import type { BedrockRuntime } from "../client/bedrock-runtime.js";
 import type { CallOptions } from "../client/options.js";
 import { AbortError } from "../errors/index.js";
 import type { ConverseStreamOutput } from "../wire/index.js";
+import { toApiCallError } from "./api-call-error.js";
 import { convertResponse } from "./convert-response.js";
 import { prepareRequest } from "./prepare-request.js";
 import { createDeltaBatcher, settlesSoon } from "./delta-batcher.js";
@@ -54,9 +55,16 @@ export class BedrockLanguageModel implements LanguageModelV3 {
     this.#coalesce = options.coalesceDeltas !== false;
   }
 
+  /** The request path, the URL of an error whose response carried none. */
+  #path(operation: string): string {
+    return `/model/${encodeURIComponent(this.modelId)}/${operation}`;
+  }
+
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const { request, warnings, usesJsonTool } = prepareRequest(this.modelId, options);
-    const response = await this.#client().converse(request, callOptions(options));
+    const response = await this.#client()
+      .converse(request, callOptions(options))
+      .catch((error: unknown) => Promise.reject(toApiCallError(error, this.#path("converse"), request)));
     const { $metadata, ...body } = response;
     const converted = convertResponse(response, usesJsonTool);
     return {
@@ -73,7 +81,9 @@ export class BedrockLanguageModel implements LanguageModelV3 {
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
     const { request, warnings, usesJsonTool } = prepareRequest(this.modelId, options);
     // Resolves once the first event is in: HTTP errors and early throttling reject here, retried already.
-    const response = await this.#client().converseStream(request, callOptions(options));
+    const response = await this.#client()
+      .converseStream(request, callOptions(options))
+      .catch((error: unknown) => Promise.reject(toApiCallError(error, this.#path("converse-stream"), request)));
     const iterator = response[Symbol.asyncIterator]();
     const mapper = createStreamMapper({ usesJsonTool });
     const raw = options.includeRawChunks === true;

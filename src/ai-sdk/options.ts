@@ -39,7 +39,10 @@ export interface AmazonBedrockProviderSettings {
   /** Accepted for compatibility; Bedrock's own tool-use IDs are always used. */
   generateId?: () => string;
 
-  /** Extra attempts on throttling, 5xx and network errors (default 3). */
+  /**
+   * The client's own extra attempts on throttling, 5xx and network errors. Default 0, as with
+   * @ai-sdk/amazon-bedrock: `ai`'s `maxRetries` (default 2) retries the APICallError each failure is.
+   */
   maxRetries?: number;
   /** Per-attempt limit in ms until the response (headers, for streams) arrives. Default 120000. */
   timeout?: number;
@@ -95,6 +98,7 @@ export function toRuntimeOptions(settings: AmazonBedrockProviderSettings): Bedro
   for (const field of ["fetch", "headers", "gateway", "maxRetries", "timeout", "streamIdleTimeout", "maxRetryDelay", "dangerouslyAllowBrowser"] as const) {
     if (settings[field] !== undefined) (options as Record<string, unknown>)[field] = settings[field];
   }
+  options.maxRetries ??= 0;
   validateOptions(options);
   return options;
 }

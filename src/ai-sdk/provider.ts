@@ -12,6 +12,9 @@ export interface AmazonBedrockProvider extends ProviderV3 {
   chat(modelId: string): LanguageModelV3;
 }
 
+const NO_CREDENTIALS =
+  "No credentials: pass `apiKey`, `accessKeyId` and `secretAccessKey` (and `sessionToken`), or `credentialProvider` to createAmazonBedrock, or set AWS_BEARER_TOKEN_BEDROCK or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY";
+
 /** What a model of an unsupported kind throws (embeddings and images are not Converse). */
 class NoSuchModelError extends BedrockInputError {
   constructor(kind: string) {
@@ -37,7 +40,15 @@ export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}
   const options = toRuntimeOptions(settings);
   // Built on first use, so `bedrock` can exist before credentials do (they may come from the environment later).
   let shared: BedrockRuntime | undefined;
-  const client = (): BedrockRuntime => (shared ??= new BedrockRuntime(options));
+  const client = (): BedrockRuntime => {
+    try {
+      return (shared ??= new BedrockRuntime(options));
+    } catch (error) {
+      // The client names its own options; here the settings are @ai-sdk/amazon-bedrock's.
+      if (error instanceof BedrockInputError && error.message.startsWith("No credentials")) throw new BedrockInputError(NO_CREDENTIALS);
+      throw error;
+    }
+  };
   const languageModel = (modelId: string): LanguageModelV3 => {
     if (typeof modelId !== "string" || modelId.trim() === "") {
       throw new BedrockInputError("modelId must be a non-empty string (a model ID, inference profile ID or ARN)");

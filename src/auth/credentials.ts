@@ -8,8 +8,8 @@ import { redactCredentials } from "./redact.js";
 export interface AwsCredentials {
   accessKeyId: string;
   secretAccessKey: string;
-  /** Present for temporary credentials (STS, SSO, instance roles). */
-  sessionToken?: string;
+  /** Present for temporary credentials (STS, SSO, instance roles). `| undefined` so `process.env.AWS_SESSION_TOKEN` fits under exactOptionalPropertyTypes. */
+  sessionToken?: string | undefined;
   /** When temporary credentials stop working; providers should set it so refresh happens in time. */
   expiration?: Date;
 }

@@ -100,7 +100,7 @@ export async function send<T>(config: TransportConfig, op: Operation<T>): Promis
         return result;
       }
       retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), config.clock.now().getTime());
-      const error = await errorFromResponse(response, { redact: (text) => auth.scrubber.text(text) });
+      const error = await errorFromResponse(response, { redact: (text) => auth.scrubber.text(text), region: op.region, url: op.url });
       hooks.emit("onResponse", { ...event, status: response.status, requestId, latencyMs: Date.now() - sentAtMs });
       skewCorrected =
         auth.kind === "sigv4" &&

@@ -31,6 +31,10 @@ export class BedrockError extends Error {
   readonly $fault: "client" | "server";
   /** AWS SDK compatible metadata. */
   readonly $metadata: { httpStatusCode?: number; requestId?: string; attempts?: number };
+  /** The HTTP answer that carried the error, body scrubbed of secrets (as the AWS SDK's `$response`; not enumerable). */
+  declare readonly $response?: { statusCode: number; headers: Record<string, string>; body: string; url: string };
+  /** The rest of a long AWS message (the canonical request of a signature mismatch), scrubbed; `message` keeps its first part. */
+  declare readonly details?: string;
 
   constructor(message: string, options: BedrockErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -43,6 +47,11 @@ export class BedrockError extends Error {
     if (options.status !== undefined) this.$metadata.httpStatusCode = options.status;
     if (options.requestId !== undefined) this.$metadata.requestId = options.requestId;
     Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** The AWS SDK's retryable trait: `{ throttling }` when sending again may succeed, else undefined. */
+  get $retryable(): { throttling: boolean } | undefined {
+    return this.retryable ? { throttling: this.status === 429 } : undefined;
   }
 
   /** Works across bundles and realms, where `instanceof` does not. */

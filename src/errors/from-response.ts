@@ -36,12 +36,19 @@ export interface ErrorFromResponseOptions {
    * AWS quotes the canonical request (session token included) in its signature-mismatch text.
    */
   redact?: (text: string) => string;
+  /** The region the request was signed for, named in the hint of a region-scope refusal. */
+  region?: string;
+  /** The URL the request went to, kept in `$response` (a Response from an injected fetch may have none). */
+  url?: string;
 }
 
+// AWS's answer when the signing region is not the endpoint's ("… not 'eu-west-1'. ").
+const REGION_SCOPE = "Credential should be scoped to a valid region";
+
 /**
- * Builds the typed error for an HTTP error response. Reads (and consumes) the body; neither
- * the Response nor the body is kept on the error. `name` is the AWS code (as the AWS SDK
- * names errors it has no class for), `instanceof` the closest class.
+ * Builds the typed error for an HTTP error response. Reads (and consumes) the body; the Response
+ * is not kept, its status, headers and scrubbed body are (`$response`). `name` is the AWS code (as
+ * the AWS SDK names errors it has no class for), `instanceof` the closest class.
  */
 export async function errorFromResponse(response: Response, options: ErrorFromResponseOptions = {}): Promise<BedrockError> {
   const redact = options.redact ?? ((text: string) => text);
@@ -66,9 +73,13 @@ export async function errorFromResponse(response: Response, options: ErrorFromRe
     (typeof body.code === "string" ? body.code : undefined);
   const code = rawCode === undefined ? undefined : redact(rawCode);
   const rawMessage = body.message ?? body.Message ?? cloudflareMessage(body) ?? (text && !text.startsWith("{") ? text.slice(0, 300) : undefined);
-  const message =
-    // Redacted again: JSON escapes (`\/`) can hide a secret from the pass over the raw body.
-    typeof rawMessage === "string" && rawMessage.length > 0 ? redact(rawMessage) : `Bedrock returned HTTP ${response.status}`;
+  // Redacted again: JSON escapes (`\/`) can hide a secret from the pass over the raw body.
+  let message = typeof rawMessage === "string" && rawMessage.length > 0 ? redact(rawMessage) : `Bedrock returned HTTP ${response.status}`;
+  // A signature mismatch quotes ~20 lines of canonical request: the first paragraph stays the message.
+  const cut = message.indexOf("\n\n");
+  const details = cut > 0 ? message.slice(cut + 2) : undefined;
+  if (cut > 0) message = message.slice(0, cut);
+  if (options.region && message.startsWith(REGION_SCOPE)) message = `${message.trim()} (signed for region '${options.region}'; set \`region\` to the endpoint's)`;
   const Ctor = exceptionClassFor(code) ?? BY_STATUS[response.status] ?? (response.status >= 500 ? InternalServerException : BedrockError);
   const err = new Ctor(message, {
     status: response.status,
@@ -78,6 +89,12 @@ export async function errorFromResponse(response: Response, options: ErrorFromRe
   });
   // The classes name themselves after the code; the base class is given it here.
   if (Ctor === BedrockError) err.name = awsErrorName(code) ?? err.name;
+  if (details) Object.assign(err, { details });
+  // Re-serialised when JSON, so no escape hides a secret from `redact`.
+  const scrubbed = Object.keys(body).length > 0 ? redact(JSON.stringify(body)) : text;
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  Object.defineProperty(err, "$response", { value: { statusCode: response.status, headers, body: scrubbed, url: options.url ?? response.url } });
   return err;
 }
 

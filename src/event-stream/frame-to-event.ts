@@ -1,6 +1,6 @@
 // Decoded frame → one-key ConverseStream event, or the typed error an exception/error frame carries.
 import type { DecodedFrame as Message, MessageHeaderValue } from "./message.js";
-import { BedrockError, exceptionClassFor, ModelStreamErrorException, StreamDecodeError } from "../errors/index.js";
+import { BedrockError, exceptionClassFor, isRetryableStatus, ModelStreamErrorException, StreamDecodeError } from "../errors/index.js";
 import { deserializeStreamEvent, type ConverseStreamOutput } from "../wire/index.js";
 
 const utf8 = new TextDecoder();
@@ -85,9 +85,11 @@ function exceptionFromFrame(frame: Message, exceptionType: string, context: { re
   const error = Ctor ? new Ctor(message, { ...context, code: exceptionType }) : new BedrockError(message, { ...context, code: exceptionType });
   if (error instanceof ModelStreamErrorException) {
     const details: ModelStreamErrorDetails = {};
-    if (typeof body.originalStatusCode === "number") details.originalStatusCode = body.originalStatusCode;
+    const original = body.originalStatusCode;
+    if (typeof original === "number") details.originalStatusCode = original;
     if (typeof body.originalMessage === "string") details.originalMessage = body.originalMessage;
-    Object.assign(error, details);
+    // The model's own 429 / 5xx is worth sending again (so `retryable` and `$retryable` say so); its 4xx is not.
+    Object.assign(error, details, typeof original === "number" && isRetryableStatus(original) ? { retryable: true } : {});
   }
   return error;
 }

@@ -5,7 +5,7 @@
  * global., us-gov., jp., au., sa., amer. (`_get_base_model`, langchain_aws/chat_models/bedrock_converse.py);
  * ca. and in. profiles exist too (rust-genai PR #315 for in.).
  */
-const PROFILE_PREFIXES = ["us-gov", "us", "eu", "apac", "global", "jp", "au", "sa", "amer", "ca", "in"] as const;
+export const PROFILE_PREFIXES = ["us-gov", "us", "eu", "apac", "global", "jp", "au", "sa", "amer", "ca", "in"] as const;
 
 /** Strips one inference-profile prefix: `us.anthropic.claude-…` → `anthropic.claude-…`. */
 export function stripProfilePrefix(id: string): string {

@@ -29,7 +29,14 @@ import {
 } from "./server/index.js";
 import { createGatewayRoute, type GatewayEmulatorOptions } from "./server/index.js";
 import type { Chunking, EmulatorCredentials, Fault, HttpFault, JsonObject, RecordedRequest, Script, StreamFault } from "./types.js";
-import { MALFORMED_INPUT, converseRequestProblem, countTokensRequestProblem, modelRefusal } from "./validate/index.js";
+import {
+  INVALID_MODEL_ID,
+  isKnownModelId,
+  MALFORMED_INPUT,
+  converseRequestProblem,
+  countTokensRequestProblem,
+  modelRefusal,
+} from "./validate/index.js";
 
 export interface EmulatorOptions {
   /** Known SigV4 credentials (default: EMULATOR_CREDENTIALS and EMULATOR_SESSION_CREDENTIALS). */
@@ -49,8 +56,13 @@ export interface EmulatorOptions {
   cors?: boolean;
   /** Set false to skip authentication entirely (default true: every request must be signed or carry a key). */
   requireAuth?: boolean;
-  /** Model IDs to accept; others get AWS's "The provided model identifier is invalid." (default: any). */
-  models?: readonly string[] | ((modelId: string) => boolean);
+  /**
+   * Model IDs to accept; others get AWS's 400 "The provided model identifier is invalid." Default:
+   * the IDs Bedrock knows (`isKnownModelId`: base IDs, inference profiles, ARNs); `"any"` accepts every name.
+   */
+  models?: readonly string[] | ((modelId: string) => boolean) | "any";
+  /** Custom names accepted beside `models` (e.g. for a scripted `model`), such as `["test.echo"]`. */
+  allowModels?: readonly string[];
   /** The model used when nothing is scripted (default: the built-in deterministic model). */
   model?: EmulatorModel;
   /** Settings of the built-in model used when `model` is not given (cache minimum, blocked words, …). */
@@ -148,8 +160,9 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
   // Each emulator gets its own built-in model, so its prompt cache follows this emulator's clock.
   const model = options.model ?? createBuiltInModel({ now, ...options.builtInModel });
   const padding = options.padding ? paddingMember(random) : undefined;
+  const models = options.models ?? isKnownModelId;
   const modelAllowed = (id: string) =>
-    options.models === undefined ? true : typeof options.models === "function" ? options.models(id) : options.models.includes(id);
+    models === "any" || options.allowModels?.includes(id) === true || (typeof models === "function" ? models(id) : models.includes(id));
   const scripts = new ScriptQueue();
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
@@ -206,7 +219,7 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     if (!route || request.method !== "POST") return fail(awsErrors.unknownOperation());
     record.operation = route.operation;
     record.modelId = route.modelId;
-    if (!modelAllowed(route.modelId)) return fail(awsErrors.validation("The provided model identifier is invalid."));
+    if (!modelAllowed(route.modelId)) return fail(awsErrors.validation(INVALID_MODEL_ID));
     if (!json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
     const problem = route.operation === "count-tokens" ? countTokensRequestProblem(json.value) : converseRequestProblem(json.value);
     if (problem) return fail(awsErrors.validation(problem));

@@ -49,7 +49,7 @@ export {
   type TokenUsageJson,
 } from "./model/index.js";
 export { EmulatorConnectionCut } from "./response/index.js";
-export { converseRequestProblem, countTokensRequestProblem } from "./validate/index.js";
+export { BEDROCK_MODEL_IDS, converseRequestProblem, countTokensRequestProblem, isKnownModelId } from "./validate/index.js";
 export type {
   Chunking,
   EmulatorCredentials,
@@ -65,3 +65,4 @@ export type {
   StreamFault,
   StreamStep,
 } from "./types.js";
+export { FAULT_TYPES } from "./server/index.js";

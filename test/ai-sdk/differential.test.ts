@@ -1,7 +1,8 @@
 // The proof of compatibility: the same `ai` code over @ai-sdk/amazon-bedrock and over bedrock-edge/ai-sdk,
 // each against its own fresh emulator, gives the same text, tool calls, usage and finish reasons.
 import { createAmazonBedrock as createTheirs } from "@ai-sdk/amazon-bedrock";
-import { generateText, jsonSchema, Output, stepCountIs, streamText, tool, type LanguageModel, type ModelMessage } from "ai";
+import { APICallError } from "@ai-sdk/provider";
+import { generateText, jsonSchema, Output, RetryError, stepCountIs, streamText, tool, type LanguageModel, type ModelMessage } from "ai";
 import { describe, expect, it } from "vitest";
 import { createAmazonBedrock as createOurs } from "../../src/ai-sdk/index.js";
 import { createBedrockEmulator, EMULATOR_CREDENTIALS, type BedrockEmulator, type Fault } from "../../src/testing/index.js";
@@ -231,5 +232,76 @@ describe("differential: ai over @ai-sdk/amazon-bedrock and over bedrock-edge/ai-
     });
     // messageStart and two deltas made it out before the exception frame.
     expect(result).toEqual({ text: "J'adore la ", hasError: true, finish: "error" });
+  });
+
+  describe("errors and retries: `ai`'s maxRetries governs, each failure an APICallError", () => {
+    // Providers at their defaults (ours: no maxRetries setting, so the client itself retries nothing).
+    function defaults(side: Side) {
+      const emulator = createBedrockEmulator();
+      const settings = { region: "us-east-1", ...EMULATOR_CREDENTIALS, baseURL: "https://bedrock.test", fetch: emulator.asFetch };
+      return { emulator, provider: side === "ours" ? createOurs(settings) : createTheirs(settings) };
+    }
+    // retryAfterSeconds 0: `ai` honours Retry-After, so its backoff (2 s, 4 s) is not waited out.
+    const throttle = (times: number): Fault => ({ type: "throttle", retryAfterSeconds: 0, times });
+
+    const errorShape = (error: unknown) => {
+      const e = (RetryError.isInstance(error) ? error.lastError : error) as APICallError;
+      return {
+        retryError: RetryError.isInstance(error),
+        isApiCallError: APICallError.isInstance(e),
+        statusCode: e.statusCode,
+        isRetryable: e.isRetryable,
+        message: e.message,
+        responseBody: e.responseBody,
+        retryAfter: e.responseHeaders?.["retry-after"],
+      };
+    };
+
+    it.each([
+      [0, 5, 1],
+      [2, 5, 3],
+    ])("generateText with maxRetries %i against %i throttles: %i requests, then the same error", async (maxRetries, faults, requests) => {
+      const results = [];
+      for (const side of ["theirs", "ours"] as const) {
+        const { emulator, provider } = defaults(side);
+        emulator.fault(throttle(faults));
+        const error = await generateText({ model: provider(NOVA), prompt: "I love programming.", maxRetries }).then(() => undefined, (e: unknown) => e);
+        results.push({ requests: emulator.requests.length, error: errorShape(error) });
+      }
+      expect(results[1]).toEqual(results[0]);
+      expect(results[1]).toEqual({
+        requests,
+        error: {
+          retryError: maxRetries > 0,
+          isApiCallError: true,
+          statusCode: 429,
+          isRetryable: true,
+          message: "Too many requests, please wait before trying again.",
+          responseBody: '{"message":"Too many requests, please wait before trying again."}',
+          retryAfter: "0",
+        },
+      });
+    });
+
+    it("streamText with maxRetries 2 against one throttle: two requests, then the text", async () => {
+      const results = await Promise.all(
+        (["theirs", "ours"] as const).map(async (side) => {
+          const { emulator, provider } = defaults(side);
+          emulator.fault(throttle(1));
+          const r = streamText({ model: provider(NOVA), prompt: "I love programming.", maxRetries: 2 });
+          return { text: await r.text, requests: emulator.requests.length };
+        }),
+      );
+      expect(results[1]).toEqual(results[0]);
+      expect(results[1]).toEqual({ text: "J'adore la programmation.", requests: 2 });
+    });
+
+    it("an explicit client maxRetries still adds the client's own attempts under ai's", async () => {
+      const emulator = createBedrockEmulator();
+      const provider = createOurs({ region: "us-east-1", ...EMULATOR_CREDENTIALS, baseURL: "https://bedrock.test", fetch: emulator.asFetch, maxRetries: 1 });
+      emulator.fault(throttle(5));
+      await generateText({ model: provider(NOVA), prompt: "Hi", maxRetries: 0 }).catch(() => undefined);
+      expect(emulator.requests).toHaveLength(2);
+    });
   });
 });

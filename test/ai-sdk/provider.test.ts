@@ -1,5 +1,5 @@
 // createAmazonBedrock end to end on the emulator: settings, auth, headers, errors, abort, reasoning replay.
-import type { LanguageModelV3, LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import { APICallError, type LanguageModelV3, type LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { generateText, streamText } from "ai";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { bedrock, createAmazonBedrock, type AmazonBedrockProviderSettings } from "../../src/ai-sdk/index.js";
@@ -55,7 +55,9 @@ describe("createAmazonBedrock", () => {
     try {
       const error = await thrown(() => bedrock(NOVA).doGenerate({ prompt }));
       expect(error).toBeInstanceOf(BedrockInputError);
-      expect((error as Error).message).toMatch(/^No credentials/);
+      expect((error as Error).message).toBe(
+        "No credentials: pass `apiKey`, `accessKeyId` and `secretAccessKey` (and `sessionToken`), or `credentialProvider` to createAmazonBedrock, or set AWS_BEARER_TOKEN_BEDROCK or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY",
+      );
       expect(fetchSpy).not.toHaveBeenCalled();
     } finally {
       vi.unstubAllGlobals();
@@ -81,8 +83,13 @@ describe("createAmazonBedrock", () => {
     const secret = "notTheRightSecretKeyEXAMPLE0123456789abcd";
     const { provider } = setup({ secretAccessKey: secret });
     const error = await thrown(() => provider(NOVA).doGenerate({ prompt }));
-    expect((error as Error).name).toMatch(/SignatureDoesNotMatch|InvalidSignature|UnrecognizedClient/);
-    for (const text of [String(error), JSON.stringify(error), (error as Error).stack ?? ""]) expect(text).not.toContain(secret);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ statusCode: 403, isRetryable: false });
+    expect(((error as Error).cause as Error).name).toMatch(/SignatureDoesNotMatch|InvalidSignature|UnrecognizedClient/);
+    const { responseBody, requestBodyValues } = error as APICallError;
+    for (const text of [String(error), JSON.stringify(error), (error as Error).stack ?? "", responseBody ?? "", JSON.stringify(requestBodyValues)]) {
+      expect(text).not.toContain(secret);
+    }
   });
 
   it("authenticates with an API key, a credential provider, or session credentials", async () => {
@@ -196,11 +203,25 @@ describe("createAmazonBedrock", () => {
     expect(parts.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "error" } });
   });
 
-  it("HTTP errors reject doGenerate and doStream with the AWS-named class", async () => {
+  it("HTTP errors reject doGenerate and doStream with an APICallError, the AWS-named class as its cause", async () => {
     const { emulator, provider } = setup();
     emulator.fault({ type: "error", status: 400, errorType: "ValidationException", message: "The provided model identifier is invalid.", times: 2 });
-    expect(await thrown(() => provider(NOVA).doGenerate({ prompt }))).toBeInstanceOf(ValidationException);
-    expect(await thrown(() => provider(NOVA).doStream({ prompt }))).toBeInstanceOf(ValidationException);
+    for (const call of [() => provider(NOVA).doGenerate({ prompt }), () => provider(NOVA).doStream({ prompt })]) {
+      const error = (await thrown(call)) as APICallError;
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        name: "AI_APICallError",
+        message: "The provided model identifier is invalid.",
+        statusCode: 400,
+        isRetryable: false,
+        responseBody: '{"message":"The provided model identifier is invalid."}',
+        data: { message: "The provided model identifier is invalid." },
+      });
+      expect(error.url).toMatch(/^https:\/\/bedrock\.test\/model\/us\.amazon\.nova-micro-v1%3A0\/converse(-stream)?$/);
+      expect(error.responseHeaders?.["x-amzn-errortype"]).toMatch(/^ValidationException/);
+      expect(error.requestBodyValues).toMatchObject({ messages: [{ role: "user" }] });
+      expect(error.cause).toBeInstanceOf(ValidationException);
+    }
   });
 
   it("abort: the stream errors with AbortError, and streamText reports an abort", async () => {
@@ -246,7 +267,7 @@ describe("createAmazonBedrock", () => {
     const ok = await generateText({ model: provider(CLAUDE), providerOptions, messages: turn(signature) });
     expect(ok.text).toBe("J'adore la programmation.");
     const error = await thrown(() => generateText({ model: provider(CLAUDE), providerOptions, messages: turn("AAAA" + String(signature).slice(4)), maxRetries: 0 }));
-    expect(error).toBeInstanceOf(ValidationException);
+    expect((error as Error).cause).toBeInstanceOf(ValidationException);
     expect((error as Error).message).toMatch(/Invalid `signature` in `thinking` block/);
   });
 

@@ -90,7 +90,9 @@ describe("with credentials: signed for Bedrock's own host and path, sent to the 
     const error = (await client.converse({ modelId: MODEL, messages }).catch((e: unknown) => e)) as BedrockError;
     expect(error.name).toBe("InvalidSignatureException");
     expect(error.status).toBe(403);
-    expect(error.message).toMatch(/host:bedrock-runtime\.us-east-1\.amazonaws\.com/);
+    // The canonical request AWS quotes is in `details`; the message is its first paragraph.
+    expect(error.message).toMatch(/^The request signature we calculated does not match/);
+    expect(error.details).toMatch(/host:bedrock-runtime\.us-east-1\.amazonaws\.com/);
     expect(emulator.requests[0]!.path).toBe("/model/us.amazon.nova-micro-v1%3A0/converse");
   });
 });

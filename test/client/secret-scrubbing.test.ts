@@ -50,9 +50,15 @@ describe("AWS's signature-mismatch answer", () => {
     expect(err.name).toBe("InvalidSignatureException");
     expect(err.code).toBe("InvalidSignatureException");
     expect(err.status).toBe(403);
-    expect(err.message).toContain("The Canonical String for this request should have been");
-    expect(err.message).toContain("x-amz-security-token:***");
-    expect(err.message).toContain("The String-to-Sign should have been");
+    // A short message first; the canonical request AWS quotes is kept, scrubbed, in `details`.
+    expect(err.message).toBe(
+      "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+    );
+    expect(err.details).toContain("The Canonical String for this request should have been");
+    expect(err.details).toContain("x-amz-security-token:***");
+    expect(err.details).toContain("The String-to-Sign should have been");
+    expect(err.$response?.body).toContain("x-amz-security-token:***");
+    expect(err.$response?.statusCode).toBe(403);
     expect(err.cause).toBeUndefined(); // neither the Response nor the body is kept
     expectNoSecret(error, secretsOf(SESSION));
   });
@@ -69,7 +75,7 @@ describe("AWS's signature-mismatch answer", () => {
     const client = sigv4Client(fetch, provider);
     for (let i = 1; i <= 3; i++) {
       const error = await client.converse({ modelId: MODEL, messages: [SEED] }).catch((e: unknown) => e);
-      expect((error as Error).message).toContain("x-amz-security-token:***");
+      expect((error as BedrockError).details).toContain("x-amz-security-token:***");
       expectNoSecret(error, [`providerSecret${i}/abcdefghijkl`, `providerToken${i}+abcdefghijklmnopqrstuvwxyz`]);
     }
   });

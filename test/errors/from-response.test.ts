@@ -71,3 +71,33 @@ describe("errorFromResponse redact", () => {
     expect(error.message).toBe("a SECRETVALUE b");
   });
 });
+
+describe("errorFromResponse fields", () => {
+  it("keeps status, headers and the redacted body as $response (not enumerable), and never the Response", async () => {
+    const response = new Response(JSON.stringify({ message: "bad s3cret" }), {
+      status: 400,
+      headers: { "x-amzn-errortype": "ValidationException", "x-amzn-requestid": "r-1" },
+    });
+    const error = await errorFromResponse(response, { redact: (t) => t.split("s3cret").join("***") });
+    expect(error.$response).toEqual({ statusCode: 400, headers: expect.objectContaining({ "x-amzn-requestid": "r-1" }), body: '{"message":"bad ***"}', url: "" });
+    expect(Object.keys(error)).not.toContain("$response");
+    expect(error.message).toBe("bad ***");
+  });
+
+  it("re-serialises a JSON body, so an escaped secret (\\/) is redacted too", async () => {
+    const response = new Response('{"message":"k=ab\\/cd"}', { status: 403 });
+    const error = await errorFromResponse(response, { redact: (t) => t.split("ab/cd").join("***") });
+    expect(error.$response?.body).toBe('{"message":"k=***"}');
+  });
+
+  it("a message of several paragraphs: the first is the message, the rest `details`", async () => {
+    const error = await errorFromResponse(reply(403, "InvalidSignatureException", "Short first line.\n\nThe Canonical String …\n'POST\n/'"));
+    expect(error.message).toBe("Short first line.");
+    expect(error.details).toBe("The Canonical String …\n'POST\n/'");
+  });
+
+  it("a region-scope refusal names the region the client signed for", async () => {
+    const error = await errorFromResponse(reply(403, "InvalidSignatureException", "Credential should be scoped to a valid region, not 'eu-west-1'. "), { region: "eu-west-1" });
+    expect(error.message).toBe("Credential should be scoped to a valid region, not 'eu-west-1'. (signed for region 'eu-west-1'; set `region` to the endpoint's)");
+  });
+});

@@ -73,6 +73,24 @@ describe("exception frames", () => {
     expect(error).toMatchObject({ message: "Model Stream Error", originalStatusCode: 500, originalMessage: "The model stream failed." });
   });
 
+  it.each([
+    [500, true, { throttling: false }],
+    [429, true, { throttling: false }],
+    [400, false, undefined],
+    [undefined, false, undefined],
+  ] as const)("modelStreamErrorException with originalStatusCode %s: retryable %s, $retryable %o", (original, retryable, trait) => {
+    const body = original === undefined ? { message: "Model Stream Error" } : { message: "Model Stream Error", originalStatusCode: original };
+    const bytes = frame({ ":message-type": "exception", ":exception-type": "modelStreamErrorException", ":content-type": "application/json" }, JSON.stringify(body));
+    const error = thrown(() => route(bytes)) as ModelStreamErrorException;
+    expect(error.retryable).toBe(retryable);
+    expect(error.$retryable).toEqual(trait);
+  });
+
+  it("$retryable follows the AWS SDK's trait: { throttling: true } on a throttle, undefined when not retryable", () => {
+    expect((thrown(() => route(encodeExceptionFrame("throttlingException", "slow"))) as BedrockError).$retryable).toEqual({ throttling: true });
+    expect((thrown(() => route(encodeExceptionFrame("validationException", "bad"))) as BedrockError).$retryable).toBeUndefined();
+  });
+
   it("an unknown exception type is a BedrockError carrying the type as code", () => {
     const error = thrown(() => route(encodeExceptionFrame("somethingNewException", "new")));
     expect(error).toBeInstanceOf(BedrockError);

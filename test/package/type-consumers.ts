@@ -13,6 +13,10 @@ export interface TypeConsumer {
   nodeTypesInstalled: boolean;
   /** Which of the package's entries the consumer imports. */
   entries(all: string[]): string[];
+  /** Further compilerOptions of the consumer (on top of strict, skipLibCheck false). */
+  options?: Record<string, unknown>;
+  /** More consumer code, appended to the imports. */
+  code?: string;
 }
 
 const NODE_ONLY = "bedrock-edge/testing/node";
@@ -44,6 +48,19 @@ export const typeConsumers: TypeConsumer[] = [
     types: ["node"],
     nodeTypesInstalled: true,
     entries: (all) => all,
+  },
+  {
+    // Stricter than strict: `x?: string` no longer takes `string | undefined`. bedrock-edge/langchain
+    // is left out: @langchain/core 1.4's and langsmith's own declarations fail in this mode
+    // (messages/ai.d.ts, tools/index.d.ts, run_trees.d.mts), whatever this package declares.
+    name: "Node: lib ES2022, types node, exactOptionalPropertyTypes",
+    lib: ["ES2022"],
+    types: ["node"],
+    nodeTypesInstalled: true,
+    entries: (all) => all.filter((e) => e !== LANGCHAIN),
+    options: { exactOptionalPropertyTypes: true },
+    // An optional value read from the environment is `string | undefined`: it must still fit.
+    code: 'import type { AwsCredentials } from "bedrock-edge";\nexport const fromEnv: AwsCredentials = { accessKeyId: "a", secretAccessKey: "b", sessionToken: process.env.AWS_SESSION_TOKEN };',
   },
   {
     name: "browser + ESNext.Disposable: bedrock-edge/langchain",
@@ -87,11 +104,12 @@ export function runTsc(dir: string, consumer: TypeConsumer, entries: string[]): 
       strict: true,
       skipLibCheck: false,
       noEmit: true,
+      ...consumer.options,
     },
     files: ["index.ts"],
   };
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
-  writeFileSync(join(dir, "index.ts"), consumerSource(entries));
+  writeFileSync(join(dir, "index.ts"), consumerSource(entries) + (consumer.code ? `${consumer.code}\n` : ""));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
   const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json", "--listFiles", "--pretty", "false"], {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codec } from "../../src/event-stream/codec.js";
-import { createBedrockEmulator } from "../../src/testing/index.js";
+import { createBedrockEmulator, FAULT_TYPES, type Fault } from "../../src/testing/index.js";
 import { decodeFrames, MODEL, modelPath, readChunks, signedRequest, streamEvents } from "./helpers.js";
 
 const stream = () => signedRequest({ path: modelPath(MODEL, "converse-stream") });
@@ -8,6 +8,22 @@ const converse = () => signedRequest({ path: modelPath(MODEL, "converse") });
 
 /** The built-in model's reply to the default "Hello" request has 7 frames. */
 const FULL_FRAMES = 7;
+
+describe("fault types", () => {
+  it.each(["throtle", "timeout", undefined, 429])("an unknown type (%s) is refused, naming the valid ones", (type) => {
+    const em = createBedrockEmulator();
+    expect(() => em.fault({ type } as unknown as Fault)).toThrow(
+      new TypeError("fault.type must be one of throttle, server-error, error, disconnect, exception-frame, cut, corrupt-crc, drip, clock-skew"),
+    );
+    expect(em.pending().faults).toBe(0);
+  });
+
+  it("every listed type is accepted", () => {
+    const em = createBedrockEmulator();
+    for (const type of FAULT_TYPES) em.fault({ type, afterEvents: 0, delayMs: 1, offsetMs: 0, status: 500, errorType: "X", message: "m" } as Fault);
+    expect(em.pending().faults).toBe(FAULT_TYPES.length);
+  });
+});
 
 describe("HTTP faults", () => {
   it("throttles the next N requests with 429, Retry-After and a JSON message, then answers", async () => {

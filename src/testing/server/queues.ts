@@ -46,10 +46,17 @@ function takeFrom<T, R>(entries: Entry<T>[], pick: (item: T) => R | undefined): 
   return undefined;
 }
 
+/** Every fault type, for the refusal of an unknown one (types.ts documents each). */
+export const FAULT_TYPES = ["throttle", "server-error", "error", "disconnect", "exception-frame", "cut", "corrupt-crc", "drip", "clock-skew"] as const;
+
 export class FaultQueue {
   private readonly entries: Entry<Fault>[] = [];
 
   add(fault: Fault): void {
+    // A typo would otherwise queue a fault that never fits any request, silently.
+    if (!(FAULT_TYPES as readonly unknown[]).includes((fault as { type?: unknown } | null)?.type)) {
+      throw new TypeError(`fault.type must be one of ${FAULT_TYPES.join(", ")}`);
+    }
     if (fault.type === "clock-skew" && !Number.isFinite(fault.offsetMs)) {
       throw new TypeError("fault.offsetMs must be a finite number of milliseconds");
     }

@@ -8,3 +8,4 @@ export {
   countTokensRequestProblem,
 } from "./converse.js";
 export { modelRefusal } from "./model-refusals.js";
+export { BEDROCK_MODEL_IDS, INVALID_MODEL_ID, isKnownModelId } from "./model-ids.js";

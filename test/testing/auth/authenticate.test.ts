@@ -18,7 +18,7 @@ async function errorOf(response: Response) {
 }
 
 const bearer = (key: string) =>
-  new Request(ENDPOINT + modelPath("m"), {
+  new Request(ENDPOINT + modelPath("amazon.nova-micro-v1:0"), {
     method: "POST",
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
     body: JSON.stringify(userText("hi")),
@@ -301,7 +301,7 @@ describe("emulator authentication", () => {
 
   it("skips authentication when requireAuth is false", async () => {
     const em = emulator({ requireAuth: false });
-    const response = await em.fetch(new Request(ENDPOINT + modelPath("m"), { method: "POST", body: JSON.stringify(userText("hi")) }));
+    const response = await em.fetch(new Request(ENDPOINT + modelPath("amazon.nova-micro-v1:0"), { method: "POST", body: JSON.stringify(userText("hi")) }));
     expect(response.status).toBe(200);
   });
 });
