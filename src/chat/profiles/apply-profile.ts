@@ -3,6 +3,7 @@ import { BedrockInputError } from "../../errors/index.js";
 import type { ConverseRequest, DocumentType, ToolConfiguration } from "../../wire/index.js";
 import { isObject, type Dict } from "../../internal/index.js";
 import { normalizeToolUseIds } from "../../internal/tool-use-ids.js";
+import { thinkingDowngrade } from "../tools/convert-tool-choice.js";
 import { applyReasoningEffort } from "./reasoning-effort.js";
 import { countUnionParameters, sanitizeOutputSchema } from "./schema-limits.js";
 import type { ModelProfile, ReasoningEffort, ToolChoiceValue } from "./profile-types.js";
@@ -94,7 +95,7 @@ function adaptiveThinking(request: ConverseRequest, profile: ModelProfile, warni
   if (!profile.adaptiveThinkingOnly || !isObject(thinking) || thinking.type !== "enabled") return;
   const { budget_tokens: _budget, ...rest } = thinking;
   fields.thinking = { ...rest, type: "adaptive" } as DocumentType;
-  warnings.push(`thinking { type: "enabled", budget_tokens } was changed to { type: "adaptive" }: ${profile.name} accepts adaptive thinking only`);
+  warnings.push(`thinking changed to adaptive: ${profile.name} takes no other (CH01)`);
 }
 
 function samplingParameters(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
@@ -109,14 +110,14 @@ function samplingParameters(request: ConverseRequest, profile: ModelProfile, war
       if (key === "top_k") delete fields.top_k;
       else delete inference[key as "temperature" | "topP"];
     }
-    if (dropped.length > 0) warnings.push(`${dropped.join(", ")} ${dropped.length > 1 ? "were" : "was"} dropped: ${profile.name} refuses sampling parameters`);
+    if (dropped.length > 0) warnings.push(`${dropped.join(", ")} dropped: ${profile.name} refuses sampling parameters (CH02)`);
   } else if (profile.rejectsTemperatureWithTopP && inference.temperature !== undefined && inference.topP !== undefined) {
     delete inference.topP;
-    warnings.push(`topP was dropped (temperature kept): ${profile.name} refuses temperature and topP together`);
+    warnings.push(`topP dropped, temperature kept: ${profile.name} refuses both (CH03)`);
   }
   if (profile.rejectsStopSequences && inference.stopSequences !== undefined) {
     delete inference.stopSequences;
-    warnings.push(`stopSequences were dropped: ${profile.name} refuses stop sequences`);
+    warnings.push(`stopSequences dropped: ${profile.name} refuses them (CH04)`);
   }
 }
 
@@ -147,7 +148,7 @@ function structuredOutput(request: ConverseRequest, profile: ModelProfile, warni
     else delete request.outputConfig;
     const tools = [...(request.toolConfig?.tools ?? []), { toolSpec: { name, description, inputSchema: { json: schema } } }];
     request.toolConfig = { tools, toolChoice: { tool: { name } } } as ToolConfiguration;
-    warnings.push(`native structured output (outputConfig.textFormat) was replaced by the forced tool "${name}": ${profile.name} refuses it`);
+    warnings.push(`outputConfig.textFormat replaced by forced tool "${name}": ${profile.name} refuses it (CH05)`);
     return;
   }
   if (!profile.sanitizesOutputSchema) return;
@@ -155,7 +156,7 @@ function structuredOutput(request: ConverseRequest, profile: ModelProfile, warni
   if (removed.length === 0) return;
   const textFormat = request.outputConfig!.textFormat!;
   request.outputConfig = { ...request.outputConfig, textFormat: { ...textFormat, structure: { jsonSchema: { ...format, schema: JSON.stringify(clean) } } } } as typeof request.outputConfig;
-  warnings.push(`structured output schema keywords ${removed.join(", ")} were moved into descriptions: ${profile.name} refuses them in native structured output`);
+  warnings.push(`outputConfig.textFormat schema: ${removed.join(", ")} moved into descriptions: ${profile.name} refuses them (CH06)`);
 }
 
 function strictTools(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
@@ -168,7 +169,7 @@ function strictTools(request: ConverseRequest, profile: ModelProfile, warnings: 
       names.push(String(spec.name));
     }
   }
-  if (names.length > 0) warnings.push(`strict was dropped from tools ${names.join(", ")}: ${profile.name} refuses strict tools`);
+  if (names.length > 0) warnings.push(`strict dropped from tools ${names.join(", ")}: ${profile.name} refuses it (CH07)`);
 }
 
 function unionLimit(request: ConverseRequest, profile: ModelProfile): void {
@@ -176,16 +177,10 @@ function unionLimit(request: ConverseRequest, profile: ModelProfile): void {
   if (limit === undefined) return;
   const specs = (request.toolConfig?.tools ?? []).map((t) => (t as Dict).toolSpec).filter(isObject);
   const count = specs.reduce((n, spec) => n + countUnionParameters(isObject(spec.inputSchema) ? spec.inputSchema.json : undefined), 0);
-  if (count > limit) {
-    throw new BedrockInputError(
-      `toolConfig.tools: ${count} parameters have union types (anyOf or type arrays) across all tools; ${profile.name} accepts at most ${limit}. ` +
-        "Make nullable parameters plain optional ones",
-    );
-  }
   const format = nativeFormat(request);
   const own = typeof format?.schema === "string" ? countUnionParameters(JSON.parse(format.schema)) : 0;
-  if (own > limit) {
-    throw new BedrockInputError(`outputConfig.textFormat schema: ${own} parameters have union types (anyOf or type arrays); ${profile.name} accepts at most ${limit}`);
+  for (const [where, n] of [["toolConfig.tools", count], ["outputConfig.textFormat schema", own]] as const) {
+    if (n > limit) throw new BedrockInputError(`${where}: ${n} union-typed parameters; ${profile.name} accepts at most ${limit} (CH08)`);
   }
 }
 
@@ -194,7 +189,7 @@ function toolUseIds(request: ConverseRequest, profile: ModelProfile, warnings: s
   const { messages, rewritten } = normalizeToolUseIds(request.messages);
   if (rewritten === 0) return;
   request.messages = messages;
-  warnings.push(`${rewritten} tool-use ID${rewritten > 1 ? "s were" : " was"} rewritten to 9 letters and digits (the same in calls and results): ${profile.name} refuses other IDs`);
+  warnings.push(`${rewritten} tool-use ID(s) rewritten to 9 letters and digits: ${profile.name} refuses others (CH09)`);
 }
 
 // After structuredOutput: its forced-tool fallback counts as tool use too. No silent removal: the
@@ -202,10 +197,7 @@ function toolUseIds(request: ConverseRequest, profile: ModelProfile, warnings: s
 function toolUse(request: ConverseRequest, profile: ModelProfile): void {
   if (profile.supportsToolUse !== false) return;
   if (!(request.toolConfig?.tools ?? []).some((t) => isObject((t as Dict).toolSpec))) return;
-  throw new BedrockInputError(
-    `toolConfig.tools: ${profile.name} does not support tool use (Bedrock answers "This model doesn't support tool use"); ` +
-      "use a model that does, or call it without tools (profile: { supportsToolUse: true } overrides this check)",
-  );
+  throw new BedrockInputError(`toolConfig.tools: ${profile.name} does not support tool use (CH10)`);
 }
 
 function toolChoice(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
@@ -226,7 +218,7 @@ function toolChoice(request: ConverseRequest, profile: ModelProfile, warnings: s
   }
   if (next !== "auto" && next !== "omitted" && profile.forcedToolChoiceWithThinking === false && reasoningOn(request)) {
     const what = next === kind ? shown : `"${next}"`;
-    warnings.push(`tool_choice ${what} was changed to "auto": Bedrock refuses forced tool use while extended thinking is enabled`);
+    warnings.push(thinkingDowngrade(what));
     next = "auto";
   }
   if (next === kind) return;
