@@ -185,7 +185,7 @@ export function resolveModelId(fields: { model?: unknown; modelId?: unknown }): 
   const id = model ?? modelId;
   if (typeof id !== "string" || id.trim() === "") {
     throw new BedrockInputError(
-      `model is required: a model ID, inference profile ID or ARN such as "us.anthropic.claude-sonnet-4-20250514-v1:0", got ${describeValue(id)}`,
+      `model is required: a model ID, inference profile ID or ARN, got ${describeValue(id)}`,
     );
   }
   const problem = modelIdProblem(id);

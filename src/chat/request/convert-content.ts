@@ -107,9 +107,7 @@ function nativeBlock(block: Dict, where: string): ContentBlock[] {
   const keys = Object.keys(block).filter((k) => k !== "index");
   const known = keys.filter((k) => (NATIVE_KEYS as readonly string[]).includes(k));
   if (known.length !== 1 || keys.length !== 1) {
-    throw new BedrockInputError(
-      `${where}: a content block needs a "type" or exactly one Converse key (${NATIVE_KEYS.join(", ")}); got keys ${JSON.stringify(keys)}`,
-    );
+    throw new BedrockInputError(`${where}: a content block needs a "type" or exactly one Converse key, got keys ${JSON.stringify(keys)} (CH24)`);
   }
   const key = known[0]!;
   if (key === "text") {

@@ -48,7 +48,7 @@ export function convertToolChoice(
 }
 
 /** The warning for a forced `tool_choice` (`what`, quoted) downgraded because extended thinking is on. */
-export const thinkingDowngrade = (what: string): string => `tool_choice ${what} was changed to "auto": Bedrock refuses it with extended thinking (CH12)`;
+export const thinkingDowngrade = (what: string): string => `tool_choice ${what} was changed to "auto": Bedrock refuses it with extended thinking (CH11)`;
 
 function normalize(choice: ToolChoiceInput): ToolChoice | "none" {
   if (typeof choice === "string") {

@@ -109,10 +109,10 @@ describe("applyProfile: tool choice (supportsToolChoiceValues, forced choice whi
     ["Mistral Large: a named tool among several becomes auto", "mistral.mistral-large-2407-v1:0", [weather, other], { tool: { name: "get_weather" } }, undefined, { auto: {} }, /changed to "auto"/],
     ["Llama 3.2 1B takes no tool choice: left out", "meta.llama3-2-1b-instruct-v1:0", [weather], { auto: {} }, undefined, undefined, /^tool_choice "auto" was left out: Meta Llama 3 accepts no tool choice$/],
     ["Nova takes tool (langchain-aws, AWS ToolChoice doc)", "amazon.nova-pro-v1:0", [weather], { tool: { name: "get_weather" } }, undefined, { tool: { name: "get_weather" } }],
-    ["Sonnet 4 with thinking: forced → auto (langchain-aws #861)", "us.anthropic.claude-sonnet-4-20250514-v1:0", [weather], { any: {} }, { thinking: { type: "enabled", budget_tokens: 1024 } }, { auto: {} }, /^tool_choice "any" was changed to "auto": Bedrock refuses it with extended thinking \(CH12\)$/],
+    ["Sonnet 4 with thinking: forced → auto (langchain-aws #861)", "us.anthropic.claude-sonnet-4-20250514-v1:0", [weather], { any: {} }, { thinking: { type: "enabled", budget_tokens: 1024 } }, { auto: {} }, /^tool_choice "any" was changed to "auto": Bedrock refuses it with extended thinking \(CH11\)$/],
     ["Opus 4.8 with adaptive thinking keeps a forced tool (langchain-aws PR #1141)", "anthropic.claude-opus-4-8", [weather], { tool: { name: "get_weather" } }, { thinking: { type: "adaptive" } }, { tool: { name: "get_weather" } }],
     ["Sonnet 5.5 refuses forced tool use outright (@ai-sdk/anthropic rejectsForcedToolUse)", "anthropic.claude-sonnet-5-5-v1:0", [weather], { any: {} }, undefined, { auto: {} }, /"any" was changed to "auto": Claude Opus 5\.5/],
-    ["DeepSeek V3 with reasoning_effort: any → auto (langchain-aws PR #1261)", "deepseek.v3-v1:0", [weather], { any: {} }, { reasoning_effort: "high" }, { auto: {} }, /Bedrock refuses it with extended thinking \(CH12\)/],
+    ["DeepSeek V3 with reasoning_effort: any → auto (langchain-aws PR #1261)", "deepseek.v3-v1:0", [weather], { any: {} }, { reasoning_effort: "high" }, { auto: {} }, /Bedrock refuses it with extended thinking \(CH11\)/],
     ["DeepSeek V3 without reasoning keeps any", "deepseek.v3-v1:0", [weather], { any: {} }, undefined, { any: {} }],
   ])("%s", (_fact, id, tools, choice, fields, expected, warning) => {
     const input = base(id, { toolConfig: { tools, toolChoice: choice } as never, ...(fields && { additionalModelRequestFields: fields }) });
@@ -235,7 +235,7 @@ describe("applyProfile: no profile, no change", () => {
     });
     const { request, warnings } = applyProfile(input, resolveProfile(arn));
     expect((request.toolConfig as { toolChoice?: unknown }).toolChoice).toEqual({ auto: {} });
-    expect(warnings).toEqual(['tool_choice "any" was changed to "auto": Bedrock refuses it with extended thinking (CH12)']);
+    expect(warnings).toEqual(['tool_choice "any" was changed to "auto": Bedrock refuses it with extended thinking (CH11)']);
   });
 
   it("never changes the request it is given", () => {

@@ -72,7 +72,7 @@ describe("reasoningEffort over the wire", () => {
     const body = bodies(e2e.running)[0]!;
     expect(body.additionalModelRequestFields).toEqual({ thinking: { type: "enabled", budget_tokens: 1024 } });
     expect((body.toolConfig as Block).toolChoice).toEqual({ auto: {} });
-    expect(messages).toEqual(['tool_choice "get_weather" was changed to "auto": Bedrock refuses it with extended thinking (CH12)']);
+    expect(messages).toEqual(['tool_choice "get_weather" was changed to "auto": Bedrock refuses it with extended thinking (CH11)']);
   });
 
   it("a bad effort is a BedrockInputError naming the field, before any request", async () => {
