@@ -27,7 +27,8 @@ const SHORT_TOOL_IDS = 128;
 const REJECTS_STOP = 256;
 const NO_TOOL_USE = 512;
 
-const FLAG_FIELDS: ReadonlyArray<readonly [number, Partial<ModelProfile>]> = [
+/** What each flag bit sets; also the boolean and number fields a `profile` override may hold (model-validate checks them). */
+export const FLAG_FIELDS: ReadonlyArray<readonly [number, Partial<ModelProfile>]> = [
   [CLAUDE, { maxUnionTypedParameters: 16, sanitizesOutputSchema: true }],
   [NO_FORCED_WHILE_THINKING, { forcedToolChoiceWithThinking: false }],
   [REJECTS_SAMPLING, { rejectsSamplingParameters: true }],
@@ -54,7 +55,7 @@ const NOVA_2 = 2;
 const FLAT_EFFORT = 3;
 const NESTED = 4;
 const NONE = 5;
-const STYLES: readonly ReasoningStyle[] = ["anthropic-budget", "anthropic-adaptive", "nova-2", "reasoning-effort", "openai-nested", "none"];
+export const STYLES: readonly ReasoningStyle[] = ["anthropic-budget", "anthropic-adaptive", "nova-2", "reasoning-effort", "openai-nested", "none"];
 
 /**
  * A packed row: match, name, flag bits, accepted tool choices (space-separated; "" = none,
