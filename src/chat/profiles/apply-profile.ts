@@ -58,9 +58,9 @@ export function applyProfile<R extends ConverseRequest>(input: R, profile: Model
   toolChoice(request, profile, warnings);
   toolUseIds(request, profile, warnings);
 
-  if (request.inferenceConfig && Object.keys(request.inferenceConfig).length === 0) delete request.inferenceConfig;
-  if (isObject(request.additionalModelRequestFields) && Object.keys(request.additionalModelRequestFields).length === 0) {
-    delete request.additionalModelRequestFields;
+  for (const key of ["inferenceConfig", "additionalModelRequestFields"] as const) {
+    const value = request[key];
+    if (isObject(value) && Object.keys(value).length === 0) delete request[key];
   }
   return { request, warnings };
 }
@@ -77,6 +77,9 @@ function copy<R extends ConverseRequest>(input: R): R {
   if (input.outputConfig) out.outputConfig = { ...input.outputConfig };
   return out;
 }
+
+/** The tool specs of a request (its `{ toolSpec }` tools; system tools and cache points left out). */
+const specsOf = (request: ConverseRequest): Dict[] => (request.toolConfig?.tools ?? []).map((t) => (t as Dict).toolSpec).filter(isObject);
 
 const fieldsOf = (request: ConverseRequest): Dict => (isObject(request.additionalModelRequestFields) ? request.additionalModelRequestFields : {});
 
@@ -102,14 +105,9 @@ function samplingParameters(request: ConverseRequest, profile: ModelProfile, war
   const inference = request.inferenceConfig ?? {};
   if (profile.rejectsSamplingParameters) {
     const fields = fieldsOf(request);
-    const dropped = [
-      ...(["temperature", "topP"] as const).filter((k) => inference[k] !== undefined),
-      ...(fields.top_k !== undefined ? ["top_k"] : []),
-    ];
-    for (const key of dropped) {
-      if (key === "top_k") delete fields.top_k;
-      else delete inference[key as "temperature" | "topP"];
-    }
+    const holder = (key: string): Dict => (key === "top_k" ? fields : (inference as Dict));
+    const dropped = ["temperature", "topP", "top_k"].filter((key) => holder(key)[key] !== undefined);
+    for (const key of dropped) delete holder(key)[key];
     if (dropped.length > 0) warnings.push(`${dropped.join(", ")} dropped: ${profile.name} refuses sampling parameters (CH02)`);
   } else if (profile.rejectsTemperatureWithTopP && inference.temperature !== undefined && inference.topP !== undefined) {
     delete inference.topP;
@@ -162,9 +160,8 @@ function structuredOutput(request: ConverseRequest, profile: ModelProfile, warni
 function strictTools(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
   if (profile.supportsStrictTools !== false || !request.toolConfig) return;
   const names: string[] = [];
-  for (const tool of request.toolConfig.tools ?? []) {
-    const spec = (tool as Dict).toolSpec;
-    if (isObject(spec) && spec.strict !== undefined) {
+  for (const spec of specsOf(request)) {
+    if (spec.strict !== undefined) {
       delete spec.strict;
       names.push(String(spec.name));
     }
@@ -175,8 +172,7 @@ function strictTools(request: ConverseRequest, profile: ModelProfile, warnings: 
 function unionLimit(request: ConverseRequest, profile: ModelProfile): void {
   const limit = profile.maxUnionTypedParameters;
   if (limit === undefined) return;
-  const specs = (request.toolConfig?.tools ?? []).map((t) => (t as Dict).toolSpec).filter(isObject);
-  const count = specs.reduce((n, spec) => n + countUnionParameters(isObject(spec.inputSchema) ? spec.inputSchema.json : undefined), 0);
+  const count = specsOf(request).reduce((n, spec) => n + countUnionParameters(isObject(spec.inputSchema) ? spec.inputSchema.json : undefined), 0);
   const format = nativeFormat(request);
   const own = typeof format?.schema === "string" ? countUnionParameters(JSON.parse(format.schema)) : 0;
   for (const [where, n] of [["toolConfig.tools", count], ["outputConfig.textFormat schema", own]] as const) {
@@ -196,7 +192,7 @@ function toolUseIds(request: ConverseRequest, profile: ModelProfile, warnings: s
 // caller bound the tools for a reason, and answering without them would change what the app does.
 function toolUse(request: ConverseRequest, profile: ModelProfile): void {
   if (profile.supportsToolUse !== false) return;
-  if (!(request.toolConfig?.tools ?? []).some((t) => isObject((t as Dict).toolSpec))) return;
+  if (specsOf(request).length === 0) return;
   throw new BedrockInputError(`toolConfig.tools: ${profile.name} does not support tool use (CH10)`);
 }
 
@@ -209,9 +205,8 @@ function toolChoice(request: ConverseRequest, profile: ModelProfile, warnings: s
   const allowed = profile.supportsToolChoiceValues;
   let next: ToolChoiceValue | "omitted" = kind;
   if (allowed !== undefined && !allowed.includes(kind)) {
-    const toolCount = (config.tools ?? []).filter((t) => isObject((t as Dict).toolSpec)).length;
     // With one tool, "any" forces the same call a named choice would.
-    if (kind === "tool" && allowed.includes("any") && toolCount === 1) next = "any";
+    if (kind === "tool" && allowed.includes("any") && specsOf(request).length === 1) next = "any";
     else next = allowed.includes("auto") ? "auto" : "omitted";
     const accepted = allowed.length > 0 ? `accepts only ${allowed.map((v) => `"${v}"`).join(", ")}` : "accepts no tool choice";
     warnings.push(`tool_choice ${shown} was ${next === "omitted" ? "left out" : `changed to "${next}"`}: ${profile.name} ${accepted}`);
