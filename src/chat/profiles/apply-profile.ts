@@ -35,7 +35,7 @@ const ANTHROPIC_THINKING: ModelProfile = { name: "Anthropic extended thinking", 
  * left as it was.
  * @example
  * applyProfile({ modelId, messages, inferenceConfig: { temperature: 0.2 } }, resolveProfile("anthropic.claude-opus-4-7"), {});
- * // { request: { modelId, messages }, warnings: ["temperature was dropped: Claude Opus 4.7 refuses sampling parameters"] }
+ * // { request: { modelId, messages }, warnings: ["temperature dropped: Claude Opus 4.7 refuses sampling parameters (CH02)"] }
  */
 export function applyProfile<R extends ConverseRequest>(input: R, profile: ModelProfile | undefined, options: ApplyProfileOptions = {}): ProfiledRequest<R> {
   const request = copy(input);
