@@ -9,7 +9,7 @@ import { ChatStream, chunksOf, replyAsStream } from "./chat-stream.js";
 import { toCachePoint, coerceMessages, type ChatInput, type CachePointBlock } from "../request/index.js";
 import type { CacheTTL } from "../../wire/index.js";
 import { convertConverseResponse, createStreamConverter } from "../response/index.js";
-import { convertTools, toolNames, type ToolInput } from "../tools/index.js";
+import { convertToolChoice, convertTools, toolNames, type ToolInput } from "../tools/index.js";
 import { AIMessageChunk, type AIMessage, type BaseMessage } from "../messages/index.js";
 import { modelClient } from "./model-client.js";
 import {
@@ -258,12 +258,8 @@ export class ChatBedrockConverse {
   bindTools(tools: readonly ToolInput[], kwargs: ChatBedrockConverseCallOptions = {}): ChatBedrockConverse {
     // Converted now, so a bad tool fails here rather than at the first call.
     const converted = convertTools(tools, kwargs.strict !== undefined ? { strict: kwargs.strict } : {});
-    if (typeof kwargs.tool_choice === "string" && !["auto", "any", "none", "required"].includes(kwargs.tool_choice)) {
-      const names = toolNames(converted);
-      if (!names.includes(kwargs.tool_choice)) {
-        throw new BedrockInputError(`tool_choice names "${kwargs.tool_choice}", which is not among the bound tools (${names.join(", ")})`);
-      }
-    }
+    // A tool_choice naming a tool that is not bound fails here too.
+    if (typeof kwargs.tool_choice === "string") convertToolChoice(kwargs.tool_choice, { toolNames: toolNames(converted) });
     return this.withConfig({ ...kwargs, tools: converted });
   }
 

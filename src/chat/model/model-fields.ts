@@ -3,7 +3,7 @@ import { normalizeHeaders } from "../../client/request-headers.js";
 import { BedrockInputError } from "../../errors/index.js";
 import { checkJsonValue } from "../../wire/validate/validate-json.js";
 import { convertSystemContent, type Message, type SystemContentBlock } from "../request/index.js";
-import { hasToolBlocks, toolBlocksToText } from "../request/convert-turns.js";
+import { hasToolBlocks, toolBlocksAsTextWarning, toolBlocksToText } from "../request/convert-turns.js";
 import { describeValue, isObject } from "../../internal/index.js";
 
 /** A system prompt for every call: text, or a list of text and system blocks (`guardContent`, `cachePoint`). */
@@ -63,7 +63,7 @@ export function rawConversation(
   warn: (message: string) => void,
 ): { system: SystemContentBlock[]; messages: Message[] } {
   if (toolsBound || !hasToolBlocks(raw)) return { system: [], messages: structuredClone([...raw]) };
-  warn("rawBlocks hold tool calls or tool results but no tools are bound; they were sent as text, since Bedrock refuses tool blocks without a toolConfig.");
+  warn(toolBlocksAsTextWarning("rawBlocks"));
   return { system: [], messages: toolBlocksToText(raw) };
 }
 

@@ -4,7 +4,8 @@ import { modelIdProblem } from "../../wire/serde/model-path.js";
 import { checkJsonValue } from "../../wire/validate/validate-json.js";
 import { CACHE_POINT_PRIORITY } from "../request/index.js";
 import type { ChatBedrockConverseCallOptions, RequestSettings } from "./model-options.js";
-import { describeValue, isObject, type Dict } from "../../internal/index.js";
+import { describeValue, isObject } from "../../internal/index.js";
+import { FLAG_FIELDS, STYLES } from "../profiles/profile-table.js";
 import type { PerformanceConfigLatency, ServiceTierType } from "../../wire/index.js";
 
 // src/wire's enum values, listed in the order error messages name them.
@@ -15,138 +16,108 @@ const fail = (field: string, rule: string, value: unknown): never => {
   throw new BedrockInputError(`${field} must be ${rule}, got ${describeValue(value)}`);
 };
 
-function unitInterval(field: string, value: unknown): void {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 1) fail(field, "a number from 0 to 1", value);
-}
+type Check = (field: string, value: unknown) => void;
 
-function oneOf(field: string, value: unknown, allowed: readonly string[]): void {
-  if (typeof value !== "string" || !allowed.includes(value)) fail(field, `one of ${allowed.map((a) => `"${a}"`).join(", ")}`, value);
-}
+/** A check from a test and the rule its message states. */
+const is =
+  (test: (value: any) => boolean, rule: string): Check =>
+  (field, value) => {
+    if (!test(value)) fail(field, rule, value);
+  };
 
-function stringList(field: string, value: unknown, check?: (item: string) => boolean, itemRule = "a non-empty string"): void {
-  if (!Array.isArray(value)) return fail(field, "an array", value);
-  value.forEach((item, i) => {
-    if (typeof item !== "string" || item === "" || (check && !check(item))) fail(`${field}[${i}]`, itemRule, item);
-  });
-}
+const quoted = (list: readonly string[]): string => list.map((a) => `"${a}"`).join(", ");
+const oneOf = (allowed: readonly string[]): Check => is((v) => allowed.includes(v), `one of ${quoted(allowed)}`);
+const boolean = is((v) => typeof v === "boolean", "a boolean");
+const aString = is((v) => typeof v === "string", "a string");
+const nonEmpty = is((v) => typeof v === "string" && v !== "", "a non-empty string");
+const nonBlank = is((v) => typeof v === "string" && v.trim() !== "", "a non-empty string");
+const integer = (min: number, rule: string): Check => is((v) => Number.isInteger(v) && v >= min, rule);
+const unitInterval = is((v) => typeof v === "number" && v >= 0 && v <= 1, "a number from 0 to 1");
+
+/** An object (`rule` otherwise) whose keys present, and `required` ones, pass their checks. */
+const object =
+  (rule: string, keys: Record<string, Check>, required: readonly string[] = []): Check =>
+  (field, value) => {
+    if (!isObject(value)) return fail(field, rule, value);
+    for (const [key, check] of Object.entries(keys)) if (value[key] !== undefined || required.includes(key)) check(`${field}.${key}`, value[key]);
+  };
+
+const stringList =
+  (item: Check = nonEmpty): Check =>
+  (field, value) => {
+    if (!Array.isArray(value)) return fail(field, "an array", value);
+    value.forEach((v, i) => item(`${field}[${i}]`, v));
+  };
 
 function thinking(field: string, value: unknown): void {
   if (value === false) return;
-  if (typeof value === "number") {
-    if (!Number.isInteger(value) || value < 1024) fail(field, "a budget of at least 1024 tokens (Anthropic's minimum)", value);
-    return;
-  }
+  if (typeof value === "number") return integer(1024, "a budget of at least 1024 tokens (Anthropic's minimum)")(field, value);
   if (!isObject(value)) return fail(field, 'a token budget, false, or { type: "enabled", budget_tokens }', value);
-  oneOf(`${field}.type`, value.type, ["enabled", "adaptive", "disabled"]);
-  if (value.type === "enabled") {
-    const budget = value.budget_tokens;
-    if (typeof budget !== "number" || !Number.isInteger(budget) || budget < 1024) {
-      fail(`${field}.budget_tokens`, "an integer of at least 1024 (Anthropic's minimum)", budget);
-    }
-  }
-}
-
-function cachePoints(field: string, value: unknown): void {
-  if (typeof value === "boolean") return;
-  if (!isObject(value)) return fail(field, "a boolean or { ttl?, where? }", value);
-  if (value.ttl !== undefined) oneOf(`${field}.ttl`, value.ttl, ["5m", "1h"]);
-  if (value.where !== undefined) stringList(`${field}.where`, value.where, (s) => SPOTS.includes(s), `one of ${SPOTS.map((s) => `"${s}"`).join(", ")}`);
+  oneOf(["enabled", "adaptive", "disabled"])(`${field}.type`, value.type);
+  if (value.type === "enabled") integer(1024, "an integer of at least 1024 (Anthropic's minimum)")(`${field}.budget_tokens`, value.budget_tokens);
 }
 
 const SPOTS: readonly string[] = CACHE_POINT_PRIORITY;
+const cachePointObject = object("a boolean or { ttl?, where? }", {
+  ttl: oneOf(["5m", "1h"]),
+  where: stringList(is((s) => SPOTS.includes(s), `one of ${quoted(SPOTS)}`)),
+});
 
-function guardrail(field: string, value: unknown): void {
-  if (!isObject(value)) return fail(field, "an object { guardrailIdentifier, guardrailVersion, trace? }", value);
-  for (const key of ["guardrailIdentifier", "guardrailVersion"]) {
-    if (typeof value[key] !== "string" || value[key] === "") fail(`${field}.${key}`, "a non-empty string", value[key]);
-  }
-  if (value.trace !== undefined) oneOf(`${field}.trace`, value.trace, ["enabled", "disabled", "enabled_full"]);
-  if (value.streamProcessingMode !== undefined) oneOf(`${field}.streamProcessingMode`, value.streamProcessingMode, ["sync", "async"]);
+// Field types of the `profile` option's overrides: the table's flag fields, plus the rest.
+const PROFILE_CHECKS: Record<string, Check> = {
+  name: nonEmpty,
+  provider: nonEmpty,
+  supportsToolChoiceValues: stringList(oneOf(["auto", "any", "tool"])),
+  reasoning: oneOf(STYLES),
+};
+for (const [, fields] of FLAG_FIELDS) {
+  for (const [key, sample] of Object.entries(fields)) PROFILE_CHECKS[key] = typeof sample === "boolean" ? boolean : integer(0, "a non-negative integer");
 }
-
-// Field types of the `profile` option's overrides (profile-types.ts), for its up-front check.
-const PROFILE_BOOLEANS = [
-  "forcedToolChoiceWithThinking",
-  "rejectsSamplingParameters",
-  "rejectsTemperatureWithTopP",
-  "supportsStrictTools",
-  "supportsNativeStructuredOutput",
-  "sanitizesOutputSchema",
-  "adaptiveThinkingOnly",
-  "rejectsStopSequences",
-  "supportsToolUse",
-  "shortToolUseIds",
-] as const;
-const REASONING_STYLES = ["anthropic-budget", "anthropic-adaptive", "nova-2", "reasoning-effort", "openai-nested", "none"] as const;
-const TOOL_CHOICE_VALUES = ["auto", "any", "tool"] as const;
-
-function toolChoiceValues(field: string, value: unknown): void {
-  if (!Array.isArray(value)) return fail(field, 'an array of "auto", "any", "tool"', value);
-  value.forEach((item, i) => oneOf(`${field}[${i}]`, item, TOOL_CHOICE_VALUES));
-}
+const profileObject = object("false or an object of profile overrides", PROFILE_CHECKS);
 
 function profileOption(field: string, value: unknown): void {
   if (value === false) return;
-  if (!isObject(value)) return fail(field, "false or an object of profile overrides", value);
-  const known = new Set<string>([...PROFILE_BOOLEANS, "name", "provider", "supportsToolChoiceValues", "maxUnionTypedParameters", "reasoning"]);
-  for (const key of Object.keys(value)) if (!known.has(key)) throw new BedrockInputError(`${field}.${key} is not a profile field`);
-  for (const key of PROFILE_BOOLEANS) if (value[key] !== undefined && typeof value[key] !== "boolean") fail(`${field}.${key}`, "a boolean", value[key]);
-  for (const key of ["name", "provider"]) if (value[key] !== undefined && (typeof value[key] !== "string" || value[key] === "")) fail(`${field}.${key}`, "a non-empty string", value[key]);
-  if (value.supportsToolChoiceValues !== undefined) toolChoiceValues(`${field}.supportsToolChoiceValues`, value.supportsToolChoiceValues);
-  const limit = value.maxUnionTypedParameters;
-  if (limit !== undefined && (typeof limit !== "number" || !Number.isInteger(limit) || limit < 0)) fail(`${field}.maxUnionTypedParameters`, "a non-negative integer", limit);
-  if (value.reasoning !== undefined) oneOf(`${field}.reasoning`, value.reasoning, REASONING_STYLES);
+  if (isObject(value)) for (const key of Object.keys(value)) if (!Object.hasOwn(PROFILE_CHECKS, key)) throw new BedrockInputError(`${field}.${key} is not a profile field`);
+  profileObject(field, value);
 }
 
-const nonEmptyString = (field: string, value: unknown): void => {
-  if (typeof value !== "string" || value.trim() === "") fail(field, "a non-empty string", value);
-};
+const json =
+  (check: Check): Check =>
+  (field, value) => {
+    check(field, value);
+    checkJsonValue(value, field);
+  };
 
-const CHECKS: { [K in keyof RequestSettings]-?: (field: string, value: unknown) => void } = {
+const CHECKS: { [K in keyof RequestSettings]-?: Check } = {
   temperature: unitInterval,
   topP: unitInterval,
-  maxTokens: (field, value) => {
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) fail(field, "a positive integer", value);
-  },
-  stopSequences: (field, value) => stringList(field, value),
-  additionalModelRequestFields: (field, value) => {
-    if (!isObject(value)) fail(field, "an object", value);
-    checkJsonValue(value, field);
-  },
-  additionalModelResponseFieldPaths: (field, value) =>
-    stringList(field, value, (p) => p.startsWith("/"), 'a JSON Pointer string such as "/stop_sequence"'),
-  guardrailConfig: guardrail,
-  performanceConfig: (field, value) => {
-    if (!isObject(value)) return fail(field, '{ latency: "standard" | "optimized" }', value);
-    if (value.latency !== undefined) oneOf(`${field}.latency`, value.latency, LATENCIES);
-  },
-  serviceTier: (field, value) => {
-    const type = isObject(value) ? value.type : value;
-    oneOf(isObject(value) ? `${field}.type` : field, type, SERVICE_TIERS);
-  },
+  maxTokens: integer(1, "a positive integer"),
+  stopSequences: stringList(),
+  additionalModelRequestFields: json(is(isObject, "an object")),
+  additionalModelResponseFieldPaths: stringList(is((p) => typeof p === "string" && p.startsWith("/"), 'a JSON Pointer string such as "/stop_sequence"')),
+  guardrailConfig: object(
+    "an object { guardrailIdentifier, guardrailVersion, trace? }",
+    { guardrailIdentifier: nonEmpty, guardrailVersion: nonEmpty, trace: oneOf(["enabled", "disabled", "enabled_full"]), streamProcessingMode: oneOf(["sync", "async"]) },
+    ["guardrailIdentifier", "guardrailVersion"],
+  ),
+  performanceConfig: object('{ latency: "standard" | "optimized" }', { latency: oneOf(LATENCIES) }),
+  serviceTier: (field, value) => (isObject(value) ? oneOf(SERVICE_TIERS)(`${field}.type`, value.type) : oneOf(SERVICE_TIERS)(field, value)),
   requestMetadata: (field, value) => {
     if (!isObject(value)) return fail(field, "an object of string values", value);
-    for (const [key, item] of Object.entries(value)) if (typeof item !== "string") fail(`${field}.${key}`, "a string", item);
+    for (const [key, item] of Object.entries(value)) aString(`${field}.${key}`, item);
   },
   thinking,
-  cachePoints,
-  guardLastTurnOnly: (field, value) => {
-    if (typeof value !== "boolean") fail(field, "a boolean", value);
-  },
-  streamUsage: (field, value) => {
-    if (typeof value !== "boolean") fail(field, "a boolean", value);
-  },
-  reasoningEffort: (field, value) => oneOf(field, value, ["low", "medium", "high"]),
+  cachePoints: (field, value) => (typeof value === "boolean" ? undefined : cachePointObject(field, value)),
+  guardLastTurnOnly: boolean,
+  streamUsage: boolean,
+  reasoningEffort: oneOf(["low", "medium", "high"]),
   profile: profileOption,
-  provider: nonEmptyString,
-  baseModelId: nonEmptyString,
-  supportsToolChoiceValues: toolChoiceValues,
-  outputConfig: (field, value) => {
-    if (!isObject(value)) return fail(field, '{ textFormat: { type: "json_schema", structure } }', value);
-    if (value.textFormat !== undefined && !isObject(value.textFormat)) fail(`${field}.textFormat`, "an object { type, structure }", value.textFormat);
-    if (value.effort !== undefined && typeof value.effort !== "string") fail(`${field}.effort`, "a string", value.effort);
-    checkJsonValue(value, field);
-  },
+  provider: nonBlank,
+  baseModelId: nonBlank,
+  supportsToolChoiceValues: PROFILE_CHECKS.supportsToolChoiceValues!,
+  outputConfig: json(
+    object('{ textFormat: { type: "json_schema", structure } }', { textFormat: is(isObject, "an object { type, structure }"), effort: aString }),
+  ),
 };
 
 /** Checks every request setting present (`null` is allowed: it removes the field for a call). */
@@ -162,14 +133,14 @@ export function validateSettings(settings: RequestSettings, prefix = ""): void {
 export function validateCallOptions(options: ChatBedrockConverseCallOptions): void {
   if (!isObject(options)) throw new BedrockInputError("call options must be an object");
   validateSettings(options);
-  if (options.stop !== undefined) stringList("stop", options.stop);
+  if (options.stop !== undefined) stringList()("stop", options.stop);
   // Duck-typed: a signal from another realm or a polyfill fails `instanceof AbortSignal`.
   const signal = options.signal as { aborted?: unknown; addEventListener?: unknown } | undefined;
   if (signal !== undefined && (typeof signal?.aborted !== "boolean" || typeof signal.addEventListener !== "function")) {
     fail("signal", "an AbortSignal", signal);
   }
   if (options.tools !== undefined && !Array.isArray(options.tools)) fail("tools", "an array", options.tools);
-  if (options.strict !== undefined && typeof options.strict !== "boolean") fail("strict", "a boolean", options.strict);
+  if (options.strict !== undefined) boolean("strict", options.strict);
   const limit = options.maxConcurrency;
   if (limit !== undefined && (typeof limit !== "number" || !(limit >= 1) || !(Number.isInteger(limit) || limit === Infinity))) {
     fail("maxConcurrency", "a positive integer", limit);
@@ -185,7 +156,7 @@ export function resolveModelId(fields: { model?: unknown; modelId?: unknown }): 
   const id = model ?? modelId;
   if (typeof id !== "string" || id.trim() === "") {
     throw new BedrockInputError(
-      `model is required: a model ID, inference profile ID or ARN such as "us.anthropic.claude-sonnet-4-20250514-v1:0", got ${describeValue(id)}`,
+      `model is required: a model ID, inference profile ID or ARN, got ${describeValue(id)}`,
     );
   }
   const problem = modelIdProblem(id);

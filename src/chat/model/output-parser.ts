@@ -70,11 +70,7 @@ export function toolCallArgs(message: AIMessage, toolName: string): { args: Dict
     });
   }
   const text = message.text;
-  throw new OutputParserException(
-    `The model did not call the tool "${toolName}"${text ? "; it answered with text instead" : ""}` +
-      " (while extended thinking is on, Bedrock cannot force a tool call; method \"jsonSchema\" avoids the problem)",
-    { llmOutput: text },
-  );
+  throw new OutputParserException(`The model did not call the tool "${toolName}"${text ? "; it answered with text instead" : ""} (CH25)`, { llmOutput: text });
 }
 
 /**

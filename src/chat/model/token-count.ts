@@ -3,6 +3,7 @@ import type { BedrockRuntime } from "../../client/bedrock-runtime.js";
 import { AccessDeniedException, BedrockError, ResourceNotFoundException, ValidationException } from "../../errors/index.js";
 import type { ConverseTokensRequest } from "../../wire/index.js";
 import { isObject, type Dict } from "../../internal/index.js";
+import { stripProfilePrefix } from "../../internal/model-id.js";
 
 /** Flat estimate for an image, a video, an audio clip or a binary document (Claude bills an image of ~1.15 MP at about 1,600). */
 export const ESTIMATED_MEDIA_TOKENS = 1600;
@@ -48,12 +49,9 @@ export function estimateInputTokens(request: ConverseTokensRequest): number {
   return total;
 }
 
-// Cross-region inference profile prefixes; CountTokens takes the foundation model ID.
-const PROFILE_PREFIX = /^(?:us|eu|apac|global|us-gov|jp|au|ca)\.(?=[a-z0-9-]+\.[^.])/;
-
-/** The model ID CountTokens is asked about: an inference profile ID loses its geography prefix. */
+/** The model ID CountTokens takes: the foundation model, without a cross-region inference profile prefix (internal/model-id.ts). */
 export function countTokensModelId(modelId: string): string {
-  return modelId.startsWith("arn:") ? modelId : modelId.replace(PROFILE_PREFIX, "");
+  return modelId.startsWith("arn:") ? modelId : stripProfilePrefix(modelId);
 }
 
 /** CountTokens refused the model or the caller (not supported, no access, no such operation). */

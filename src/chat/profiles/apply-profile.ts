@@ -3,6 +3,7 @@ import { BedrockInputError } from "../../errors/index.js";
 import type { ConverseRequest, DocumentType, ToolConfiguration } from "../../wire/index.js";
 import { isObject, type Dict } from "../../internal/index.js";
 import { normalizeToolUseIds } from "../../internal/tool-use-ids.js";
+import { thinkingDowngrade } from "../tools/convert-tool-choice.js";
 import { applyReasoningEffort } from "./reasoning-effort.js";
 import { countUnionParameters, sanitizeOutputSchema } from "./schema-limits.js";
 import type { ModelProfile, ReasoningEffort, ToolChoiceValue } from "./profile-types.js";
@@ -34,7 +35,7 @@ const ANTHROPIC_THINKING: ModelProfile = { name: "Anthropic extended thinking", 
  * left as it was.
  * @example
  * applyProfile({ modelId, messages, inferenceConfig: { temperature: 0.2 } }, resolveProfile("anthropic.claude-opus-4-7"), {});
- * // { request: { modelId, messages }, warnings: ["temperature was dropped: Claude Opus 4.7 refuses sampling parameters"] }
+ * // { request: { modelId, messages }, warnings: ["temperature dropped: Claude Opus 4.7 refuses sampling parameters (CH02)"] }
  */
 export function applyProfile<R extends ConverseRequest>(input: R, profile: ModelProfile | undefined, options: ApplyProfileOptions = {}): ProfiledRequest<R> {
   const request = copy(input);
@@ -57,9 +58,9 @@ export function applyProfile<R extends ConverseRequest>(input: R, profile: Model
   toolChoice(request, profile, warnings);
   toolUseIds(request, profile, warnings);
 
-  if (request.inferenceConfig && Object.keys(request.inferenceConfig).length === 0) delete request.inferenceConfig;
-  if (isObject(request.additionalModelRequestFields) && Object.keys(request.additionalModelRequestFields).length === 0) {
-    delete request.additionalModelRequestFields;
+  for (const key of ["inferenceConfig", "additionalModelRequestFields"] as const) {
+    const value = request[key];
+    if (isObject(value) && Object.keys(value).length === 0) delete request[key];
   }
   return { request, warnings };
 }
@@ -76,6 +77,9 @@ function copy<R extends ConverseRequest>(input: R): R {
   if (input.outputConfig) out.outputConfig = { ...input.outputConfig };
   return out;
 }
+
+/** The tool specs of a request (its `{ toolSpec }` tools; system tools and cache points left out). */
+const specsOf = (request: ConverseRequest): Dict[] => (request.toolConfig?.tools ?? []).map((t) => (t as Dict).toolSpec).filter(isObject);
 
 const fieldsOf = (request: ConverseRequest): Dict => (isObject(request.additionalModelRequestFields) ? request.additionalModelRequestFields : {});
 
@@ -94,29 +98,24 @@ function adaptiveThinking(request: ConverseRequest, profile: ModelProfile, warni
   if (!profile.adaptiveThinkingOnly || !isObject(thinking) || thinking.type !== "enabled") return;
   const { budget_tokens: _budget, ...rest } = thinking;
   fields.thinking = { ...rest, type: "adaptive" } as DocumentType;
-  warnings.push(`thinking { type: "enabled", budget_tokens } was changed to { type: "adaptive" }: ${profile.name} accepts adaptive thinking only`);
+  warnings.push(`thinking changed to adaptive: ${profile.name} takes no other (CH01)`);
 }
 
 function samplingParameters(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
   const inference = request.inferenceConfig ?? {};
   if (profile.rejectsSamplingParameters) {
     const fields = fieldsOf(request);
-    const dropped = [
-      ...(["temperature", "topP"] as const).filter((k) => inference[k] !== undefined),
-      ...(fields.top_k !== undefined ? ["top_k"] : []),
-    ];
-    for (const key of dropped) {
-      if (key === "top_k") delete fields.top_k;
-      else delete inference[key as "temperature" | "topP"];
-    }
-    if (dropped.length > 0) warnings.push(`${dropped.join(", ")} ${dropped.length > 1 ? "were" : "was"} dropped: ${profile.name} refuses sampling parameters`);
+    const holder = (key: string): Dict => (key === "top_k" ? fields : (inference as Dict));
+    const dropped = ["temperature", "topP", "top_k"].filter((key) => holder(key)[key] !== undefined);
+    for (const key of dropped) delete holder(key)[key];
+    if (dropped.length > 0) warnings.push(`${dropped.join(", ")} dropped: ${profile.name} refuses sampling parameters (CH02)`);
   } else if (profile.rejectsTemperatureWithTopP && inference.temperature !== undefined && inference.topP !== undefined) {
     delete inference.topP;
-    warnings.push(`topP was dropped (temperature kept): ${profile.name} refuses temperature and topP together`);
+    warnings.push(`topP dropped, temperature kept: ${profile.name} refuses both (CH03)`);
   }
   if (profile.rejectsStopSequences && inference.stopSequences !== undefined) {
     delete inference.stopSequences;
-    warnings.push(`stopSequences were dropped: ${profile.name} refuses stop sequences`);
+    warnings.push(`stopSequences dropped: ${profile.name} refuses them (CH04)`);
   }
 }
 
@@ -147,7 +146,7 @@ function structuredOutput(request: ConverseRequest, profile: ModelProfile, warni
     else delete request.outputConfig;
     const tools = [...(request.toolConfig?.tools ?? []), { toolSpec: { name, description, inputSchema: { json: schema } } }];
     request.toolConfig = { tools, toolChoice: { tool: { name } } } as ToolConfiguration;
-    warnings.push(`native structured output (outputConfig.textFormat) was replaced by the forced tool "${name}": ${profile.name} refuses it`);
+    warnings.push(`outputConfig.textFormat replaced by forced tool "${name}": ${profile.name} refuses it (CH05)`);
     return;
   }
   if (!profile.sanitizesOutputSchema) return;
@@ -155,37 +154,29 @@ function structuredOutput(request: ConverseRequest, profile: ModelProfile, warni
   if (removed.length === 0) return;
   const textFormat = request.outputConfig!.textFormat!;
   request.outputConfig = { ...request.outputConfig, textFormat: { ...textFormat, structure: { jsonSchema: { ...format, schema: JSON.stringify(clean) } } } } as typeof request.outputConfig;
-  warnings.push(`structured output schema keywords ${removed.join(", ")} were moved into descriptions: ${profile.name} refuses them in native structured output`);
+  warnings.push(`outputConfig.textFormat schema: ${removed.join(", ")} moved into descriptions: ${profile.name} refuses them (CH06)`);
 }
 
 function strictTools(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
   if (profile.supportsStrictTools !== false || !request.toolConfig) return;
   const names: string[] = [];
-  for (const tool of request.toolConfig.tools ?? []) {
-    const spec = (tool as Dict).toolSpec;
-    if (isObject(spec) && spec.strict !== undefined) {
+  for (const spec of specsOf(request)) {
+    if (spec.strict !== undefined) {
       delete spec.strict;
       names.push(String(spec.name));
     }
   }
-  if (names.length > 0) warnings.push(`strict was dropped from tools ${names.join(", ")}: ${profile.name} refuses strict tools`);
+  if (names.length > 0) warnings.push(`strict dropped from tools ${names.join(", ")}: ${profile.name} refuses it (CH07)`);
 }
 
 function unionLimit(request: ConverseRequest, profile: ModelProfile): void {
   const limit = profile.maxUnionTypedParameters;
   if (limit === undefined) return;
-  const specs = (request.toolConfig?.tools ?? []).map((t) => (t as Dict).toolSpec).filter(isObject);
-  const count = specs.reduce((n, spec) => n + countUnionParameters(isObject(spec.inputSchema) ? spec.inputSchema.json : undefined), 0);
-  if (count > limit) {
-    throw new BedrockInputError(
-      `toolConfig.tools: ${count} parameters have union types (anyOf or type arrays) across all tools; ${profile.name} accepts at most ${limit}. ` +
-        "Make nullable parameters plain optional ones",
-    );
-  }
+  const count = specsOf(request).reduce((n, spec) => n + countUnionParameters(isObject(spec.inputSchema) ? spec.inputSchema.json : undefined), 0);
   const format = nativeFormat(request);
   const own = typeof format?.schema === "string" ? countUnionParameters(JSON.parse(format.schema)) : 0;
-  if (own > limit) {
-    throw new BedrockInputError(`outputConfig.textFormat schema: ${own} parameters have union types (anyOf or type arrays); ${profile.name} accepts at most ${limit}`);
+  for (const [where, n] of [["toolConfig.tools", count], ["outputConfig.textFormat schema", own]] as const) {
+    if (n > limit) throw new BedrockInputError(`${where}: ${n} union-typed parameters; ${profile.name} accepts at most ${limit} (CH08)`);
   }
 }
 
@@ -194,18 +185,15 @@ function toolUseIds(request: ConverseRequest, profile: ModelProfile, warnings: s
   const { messages, rewritten } = normalizeToolUseIds(request.messages);
   if (rewritten === 0) return;
   request.messages = messages;
-  warnings.push(`${rewritten} tool-use ID${rewritten > 1 ? "s were" : " was"} rewritten to 9 letters and digits (the same in calls and results): ${profile.name} refuses other IDs`);
+  warnings.push(`${rewritten} tool-use ID(s) rewritten to 9 letters and digits: ${profile.name} refuses others (CH09)`);
 }
 
 // After structuredOutput: its forced-tool fallback counts as tool use too. No silent removal: the
 // caller bound the tools for a reason, and answering without them would change what the app does.
 function toolUse(request: ConverseRequest, profile: ModelProfile): void {
   if (profile.supportsToolUse !== false) return;
-  if (!(request.toolConfig?.tools ?? []).some((t) => isObject((t as Dict).toolSpec))) return;
-  throw new BedrockInputError(
-    `toolConfig.tools: ${profile.name} does not support tool use (Bedrock answers "This model doesn't support tool use"); ` +
-      "use a model that does, or call it without tools (profile: { supportsToolUse: true } overrides this check)",
-  );
+  if (specsOf(request).length === 0) return;
+  throw new BedrockInputError(`toolConfig.tools: ${profile.name} does not support tool use (CH10)`);
 }
 
 function toolChoice(request: ConverseRequest, profile: ModelProfile, warnings: string[]): void {
@@ -217,16 +205,15 @@ function toolChoice(request: ConverseRequest, profile: ModelProfile, warnings: s
   const allowed = profile.supportsToolChoiceValues;
   let next: ToolChoiceValue | "omitted" = kind;
   if (allowed !== undefined && !allowed.includes(kind)) {
-    const toolCount = (config.tools ?? []).filter((t) => isObject((t as Dict).toolSpec)).length;
     // With one tool, "any" forces the same call a named choice would.
-    if (kind === "tool" && allowed.includes("any") && toolCount === 1) next = "any";
+    if (kind === "tool" && allowed.includes("any") && specsOf(request).length === 1) next = "any";
     else next = allowed.includes("auto") ? "auto" : "omitted";
     const accepted = allowed.length > 0 ? `accepts only ${allowed.map((v) => `"${v}"`).join(", ")}` : "accepts no tool choice";
     warnings.push(`tool_choice ${shown} was ${next === "omitted" ? "left out" : `changed to "${next}"`}: ${profile.name} ${accepted}`);
   }
   if (next !== "auto" && next !== "omitted" && profile.forcedToolChoiceWithThinking === false && reasoningOn(request)) {
     const what = next === kind ? shown : `"${next}"`;
-    warnings.push(`tool_choice ${what} was changed to "auto": Bedrock refuses forced tool use while extended thinking is enabled`);
+    warnings.push(thinkingDowngrade(what));
     next = "auto";
   }
   if (next === kind) return;

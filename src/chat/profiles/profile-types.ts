@@ -19,7 +19,7 @@ export type ReasoningStyle = "anthropic-budget" | "anthropic-adaptive" | "nova-2
 
 /**
  * What a model is known to refuse. A field left out means "nothing known": the request is
- * sent as given. Every table entry cites its source beside it (see `profile-table.ts`).
+ * sent as given. Every table row cites its sources beside it (see `profile-table.ts`).
  */
 export interface ModelProfile {
   /** The table entry that matched, e.g. `"Claude Opus 4.7 / 4.8"` (shown in warnings). */
@@ -52,7 +52,7 @@ export interface ModelProfile {
   rejectsStopSequences?: boolean;
   /** How `reasoningEffort` is sent. */
   reasoning?: ReasoningStyle;
-  /** Sources of this entry's facts (issues, PRs, AWS pages). */
+  /** Sources of a profile's facts; the built-in table cites its own in comments beside each row (profile-table.ts), not at run time. */
   sources?: readonly string[];
 }
 

@@ -20,13 +20,13 @@ const ANSWER_ROOM = 4096;
 export function applyReasoningEffort(request: ConverseRequest, profile: ModelProfile | undefined, effort: ReasoningEffort, warnings: string[]): void {
   const style = profile?.reasoning;
   if (profile === undefined || style === undefined || style === "none") {
-    warnings.push(`reasoningEffort "${effort}" was ignored: ${profile ? profile.name : "this model"} has no known reasoning effort setting`);
+    warnings.push(`reasoningEffort "${effort}" ignored: ${profile ? profile.name : "this model"} has no known effort setting (CH13)`);
     return;
   }
   const fields: Dict = isObject(request.additionalModelRequestFields) ? { ...request.additionalModelRequestFields } : {};
   const explicit = (key: string): boolean => {
     if (fields[key] === undefined) return false;
-    warnings.push(`reasoningEffort "${effort}" was ignored for ${key}: additionalModelRequestFields.${key} is set and wins`);
+    warnings.push(`reasoningEffort "${effort}" ignored for ${key}: additionalModelRequestFields.${key} wins (CH14)`);
     return true;
   };
   switch (style) {
@@ -40,9 +40,7 @@ export function applyReasoningEffort(request: ConverseRequest, profile: ModelPro
       if (max === undefined || max <= budget) {
         inference.maxTokens = (max ?? ANSWER_ROOM) + budget;
         request.inferenceConfig = inference;
-        warnings.push(
-          `maxTokens was set to ${inference.maxTokens} for reasoningEffort "${effort}": ${profile.name} needs maxTokens above the thinking budget (${budget})`,
-        );
+        warnings.push(`maxTokens set to ${inference.maxTokens}, above the thinking budget (${budget}) of reasoningEffort "${effort}" (CH15)`);
       }
       break;
     }
@@ -58,7 +56,7 @@ export function applyReasoningEffort(request: ConverseRequest, profile: ModelPro
       if (effort === "high" && request.inferenceConfig?.maxTokens !== undefined) {
         const { maxTokens: _dropped, ...inference } = request.inferenceConfig;
         request.inferenceConfig = inference;
-        warnings.push(`maxTokens was dropped: ${profile.name} takes no maxTokens at reasoningEffort "high"`);
+        warnings.push(`maxTokens dropped: ${profile.name} takes none at reasoningEffort "high" (CH16)`);
       }
       break;
     case "reasoning-effort":

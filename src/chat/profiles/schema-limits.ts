@@ -3,25 +3,16 @@ import { isObject, type Dict } from "../../internal/index.js";
 
 /**
  * Keywords native structured output refuses ("For 'integer' type, properties maximum, minimum are
- * not supported": vercel/ai #17197 / PR #17268), with the words their meaning is kept in, as
+ * not supported": vercel/ai #17197 / PR #17268); their meaning is kept in words (`wordsFor`), as
  * @ai-sdk/anthropic's sanitizeJsonSchema does (vercel/ai PR #17558).
  */
-const MOVED_TO_DESCRIPTION: ReadonlyArray<[string, string]> = [
-  ["minimum", "minimum"],
-  ["maximum", "maximum"],
-  ["exclusiveMinimum", "exclusive minimum"],
-  ["exclusiveMaximum", "exclusive maximum"],
-  ["multipleOf", "multiple of"],
-  ["minLength", "min length"],
-  ["maxLength", "max length"],
-  ["pattern", "pattern"],
-  ["minItems", "min items"],
-  ["maxItems", "max items"],
-  ["uniqueItems", "unique items"],
-  ["minProperties", "min properties"],
-  ["maxProperties", "max properties"],
-  ["not", "must not match"],
+const MOVED_TO_DESCRIPTION = [
+  "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
+  "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "not",
 ];
+
+/** The words a moved keyword's meaning is kept in: `maxItems` → "max items", `not` → "must not match". */
+const wordsFor = (key: string): string => (key === "not" ? "must not match" : key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`));
 
 /** The `format` values it accepts (the same sanitizer's list); others move to the description. */
 const SUPPORTED_FORMATS = new Set(["date-time", "time", "date", "duration", "email", "hostname", "uri", "ipv4", "ipv6", "uuid"]);
@@ -48,10 +39,9 @@ function sanitize(node: unknown, removed: Set<string>): unknown {
   const out: Dict = {};
   const notes: string[] = [];
   for (const [key, value] of Object.entries(node)) {
-    const moved = MOVED_TO_DESCRIPTION.find(([k]) => k === key);
-    if (moved) {
+    if (MOVED_TO_DESCRIPTION.includes(key)) {
       removed.add(key);
-      notes.push(`${moved[1]}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
+      notes.push(`${wordsFor(key)}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
     } else if (key === "format" && typeof value === "string" && !SUPPORTED_FORMATS.has(value)) {
       removed.add("format");
       notes.push(`format: ${value}`);

@@ -2,6 +2,7 @@
 import { BedrockInputError } from "../../errors/index.js";
 import { cacheControlPoint, isCachePointLike, toCachePoint } from "./convert-cache-point.js";
 import { toMediaBlock } from "./convert-media.js";
+import type { MediaKind } from "./convert-media-formats.js";
 import { mediaInputFrom } from "./convert-media-input.js";
 import { isReasoningBlock, joinReasoningPieces, toReasoningContent } from "./convert-reasoning.js";
 import type { DocumentType } from "../../wire/index.js";
@@ -62,21 +63,19 @@ function convertTyped(block: Dict, where: string): ContentBlock[] {
     case "text":
       return textBlock(block, where);
     case "image":
-      return isObject(block.image) ? passthrough("image", block.image) : [toMediaBlock(mediaInputFrom(block, "image", where), where)];
+      return media(block, "image", where);
     case "image_url":
       return [toMediaBlock(mediaInputFrom(block, "image", where), where)];
     case "document":
     case "file":
     case "text-plain":
-      return isObject(block.document)
-        ? passthrough("document", block.document)
-        : [toMediaBlock(mediaInputFrom(block, "document", where), where)];
+      return media(block, "document", where);
     case "video":
     case "video_url":
-      return isObject(block.video) ? passthrough("video", block.video) : [toMediaBlock(mediaInputFrom(block, "video", where), where)];
+      return media(block, "video", where);
     case "audio":
     case "input_audio":
-      return isObject(block.audio) ? passthrough("audio", block.audio) : [toMediaBlock(mediaInputFrom(block, "audio", where), where)];
+      return media(block, "audio", where);
     case "guard_content":
       return [{ guardContent: guardContent(block, where) }];
     case "tool_use":
@@ -90,6 +89,11 @@ function convertTyped(block: Dict, where: string): ContentBlock[] {
     default:
       throw new BedrockInputError(`${where}: unsupported content block type "${type}"`);
   }
+}
+
+// A media block: Bedrock's own shape under its kind's key goes as written, any other spelling is read and converted.
+function media(block: Dict, kind: MediaKind, where: string): ContentBlock[] {
+  return isObject(block[kind]) ? passthrough(kind, block[kind]) : [toMediaBlock(mediaInputFrom(block, kind, where), where)];
 }
 
 function textBlock(block: Dict, where: string): ContentBlock[] {
@@ -107,9 +111,7 @@ function nativeBlock(block: Dict, where: string): ContentBlock[] {
   const keys = Object.keys(block).filter((k) => k !== "index");
   const known = keys.filter((k) => (NATIVE_KEYS as readonly string[]).includes(k));
   if (known.length !== 1 || keys.length !== 1) {
-    throw new BedrockInputError(
-      `${where}: a content block needs a "type" or exactly one Converse key (${NATIVE_KEYS.join(", ")}); got keys ${JSON.stringify(keys)}`,
-    );
+    throw new BedrockInputError(`${where}: a content block needs a "type" or exactly one Converse key, got keys ${JSON.stringify(keys)} (CH24)`);
   }
   const key = known[0]!;
   if (key === "text") {

@@ -74,7 +74,7 @@ function resolveSource(input: MediaInput, where: string): Resolved {
   }
   if (typeof input.url === "string") return fromUrl(input.url, input, where);
   if (typeof input.text === "string" && input.kind === "document") return { source: { text: input.text }, mime: input.mime };
-  throw new BedrockInputError(`${where}: the ${input.kind} block carries no data (expected base64 data, bytes, a data: URL or an s3:// URI)`);
+  throw new BedrockInputError(`${where}: the ${input.kind} block carries no data (CH23)`);
 }
 
 const DATA_URL = /^data:([^,]*),(.*)$/s;
@@ -101,12 +101,9 @@ function fromUrl(url: string, input: MediaInput, where: string): Resolved {
     return { source: { s3Location }, mime: input.mime, uri: url };
   }
   if (/^https?:\/\//i.test(url)) {
-    throw new BedrockInputError(
-      `${where}: Bedrock cannot fetch ${input.kind} URLs (${url.slice(0, 80)}); download the bytes and pass them ` +
-        `as base64 or a Uint8Array, or use an s3:// location`,
-    );
+    throw new BedrockInputError(`${where}: Bedrock cannot fetch ${input.kind} URLs (${url.slice(0, 80)}); pass bytes or an s3:// URI (CH23)`);
   }
-  throw new BedrockInputError(`${where}: unsupported ${input.kind} URL "${url.slice(0, 80)}" (use a data: URL or an s3:// URI)`);
+  throw new BedrockInputError(`${where}: unsupported ${input.kind} URL "${url.slice(0, 80)}" (CH23)`);
 }
 
 function pickFormat(input: MediaInput, resolved: Resolved, where: string): string {

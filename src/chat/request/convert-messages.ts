@@ -3,6 +3,7 @@ import { BedrockInputError } from "../../errors/index.js";
 import { checkJsonValue } from "../../wire/validate/validate-json.js";
 import { convertContent, convertToolResultContent } from "./convert-content.js";
 import {
+  toolBlocksAsTextWarning,
   guardLastUserText,
   hasToolBlocks,
   mergeTurns,
@@ -77,16 +78,14 @@ export function convertMessages(messages: readonly BaseMessage[], options: Conve
 
   let result = turns;
   if (options.toolsBound === false && hasToolBlocks(result)) {
-    options.warn?.(
-      "The conversation holds tool calls or tool results but no tools are bound; they were sent as text, since Bedrock refuses tool blocks without a toolConfig.",
-    );
+    options.warn?.(toolBlocksAsTextWarning("The conversation"));
     result = toolBlocksToText(result);
   }
   result = trimFinalAssistant(mergeTurns(result));
   result = uniqueDocumentNames(result);
   if (options.guardLastTurnOnly) result = guardLastUserText(result);
   if (result.length === 0) {
-    throw new BedrockInputError("There is nothing to send: the conversation needs at least one user or assistant message with content");
+    throw new BedrockInputError("There is nothing to send: no user or assistant message has content (CH21)");
   }
   return { system, messages: result };
 }

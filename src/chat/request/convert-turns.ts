@@ -41,6 +41,9 @@ export function hasToolBlocks(turns: readonly Message[]): boolean {
   return turns.some((t) => t.content.some((b) => "toolUse" in b || "toolResult" in b));
 }
 
+/** The warning for tool blocks sent as text (`what`: "rawBlocks" or "The conversation"). */
+export const toolBlocksAsTextWarning = (what: string): string => `${what} hold tool calls or results but no tools are bound; they were sent as text (CH20)`;
+
 /**
  * Rewrites `toolUse` / `toolResult` blocks as text, for requests that bind no tools: Bedrock
  * refuses tool blocks without a `toolConfig`. Images, documents and videos a tool returned stay

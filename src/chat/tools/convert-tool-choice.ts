@@ -41,13 +41,14 @@ export function convertToolChoice(
   }
   if (options.thinkingEnabled && !("auto" in normalized)) {
     const what = "tool" in normalized ? `"${normalized.tool.name}"` : `"any"`;
-    options.warn?.(
-      `tool_choice ${what} was changed to "auto": Bedrock refuses forced tool use while extended thinking is enabled`,
-    );
+    options.warn?.(thinkingDowngrade(what));
     return { auto: {} };
   }
   return normalized;
 }
+
+/** The warning for a forced `tool_choice` (`what`, quoted) downgraded because extended thinking is on. */
+export const thinkingDowngrade = (what: string): string => `tool_choice ${what} was changed to "auto": Bedrock refuses it with extended thinking (CH11)`;
 
 function normalize(choice: ToolChoiceInput): ToolChoice | "none" {
   if (typeof choice === "string") {

@@ -67,13 +67,9 @@ export function toJsonSchema(schema: unknown, what = "schema"): JsonSchema {
     } else if (isZodSchema(schema) && typeof (schema as { toJSONSchema?: unknown }).toJSONSchema === "function") {
       produced = (schema as { toJSONSchema: (o?: object) => unknown }).toJSONSchema({ io: "input" });
     } else if (isZodSchema(schema)) {
-      throw new BedrockInputError(
-        `${what} is a zod 3 schema, which cannot produce JSON Schema by itself: upgrade to zod 4, or pass a JSON Schema (for example from zod-to-json-schema)`,
-      );
+      throw new BedrockInputError(`${what} is a zod 3 schema: use zod 4 or a JSON Schema (CH22)`);
     } else if (props !== undefined) {
-      throw new BedrockInputError(
-        `${what} is a Standard Schema (vendor "${String(props.vendor)}") without a JSON Schema converter (~standard.jsonSchema); pass a JSON Schema instead`,
-      );
+      throw new BedrockInputError(`${what} is a Standard Schema (vendor "${String(props.vendor)}") without ~standard.jsonSchema: pass a JSON Schema (CH22)`);
     } else if (isObject(schema)) {
       produced = schema;
     } else {

@@ -218,7 +218,7 @@ describe("tool_choice while thinking is on", () => {
     const { model, bodies } = recordingModel({ thinking: 1024, warn });
     await model.invoke("Hi", { tools: [weather], tool_choice: choice });
     expect((bodies[0]!.toolConfig as Record<string, unknown>).toolChoice).toEqual({ auto: {} });
-    expect(messages).toEqual([`tool_choice ${shown} was changed to "auto": Bedrock refuses forced tool use while extended thinking is enabled`]);
+    expect(messages).toEqual([`tool_choice ${shown} was changed to "auto": Bedrock refuses it with extended thinking (CH11)`]);
   });
 
   it("keeps a forced choice when thinking is off for the call", async () => {

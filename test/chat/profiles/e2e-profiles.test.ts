@@ -23,7 +23,7 @@ describe("sampling parameters on Opus 4.7 (langchain-aws #1094 / PR #1095)", () 
     if (how === "invoke") await model.invoke("Hi");
     else await collect(await model.stream("Hi"));
     expect(bodies(e2e.running)[0]!.inferenceConfig).toEqual({ maxTokens: 200 });
-    expect(messages).toEqual(["temperature, topP were dropped: Claude Opus 4.7 refuses sampling parameters"]);
+    expect(messages).toEqual(["temperature, topP dropped: Claude Opus 4.7 refuses sampling parameters (CH02)"]);
   });
 
   it("profile: false sends them as given, with no warning", async () => {
@@ -45,7 +45,7 @@ describe("sampling parameters on Opus 4.7 (langchain-aws #1094 / PR #1095)", () 
     await e2e.chat({ model: APP_ARN, baseModelId: "anthropic.claude-opus-4-7", temperature: 0.2, warn }).invoke("Hi");
     expect(bodies(e2e.running)[1]!.inferenceConfig).toBeUndefined();
     expect(e2e.running.emulator.requests[1]!.modelId).toBe(APP_ARN);
-    expect(messages).toEqual(["temperature was dropped: Claude Opus 4.7 refuses sampling parameters"]);
+    expect(messages).toEqual(["temperature dropped: Claude Opus 4.7 refuses sampling parameters (CH02)"]);
   });
 
   it("the LangChain adapter's applicationInferenceProfile takes `model` as the base model", () => {
@@ -72,7 +72,7 @@ describe("reasoningEffort over the wire", () => {
     const body = bodies(e2e.running)[0]!;
     expect(body.additionalModelRequestFields).toEqual({ thinking: { type: "enabled", budget_tokens: 1024 } });
     expect((body.toolConfig as Block).toolChoice).toEqual({ auto: {} });
-    expect(messages).toEqual(['tool_choice "get_weather" was changed to "auto": Bedrock refuses forced tool use while extended thinking is enabled']);
+    expect(messages).toEqual(['tool_choice "get_weather" was changed to "auto": Bedrock refuses it with extended thinking (CH11)']);
   });
 
   it("a bad effort is a BedrockInputError naming the field, before any request", async () => {
@@ -92,14 +92,14 @@ describe("structured output on a model that refuses native output (vercel/ai PR 
     const body = bodies(e2e.running)[0]!;
     expect(body.outputConfig).toBeUndefined();
     expect(body.toolConfig).toMatchObject({ tools: [{ toolSpec: { name: "json_output" } }], toolChoice: { tool: { name: "json_output" } } });
-    expect(messages).toEqual(['native structured output (outputConfig.textFormat) was replaced by the forced tool "json_output": Claude Opus 4.7 refuses it']);
+    expect(messages).toEqual(['outputConfig.textFormat replaced by forced tool "json_output": Claude Opus 4.7 refuses it (CH05)']);
   });
 
   it("functionCalling strict is dropped with a warning", async () => {
     const { warn, messages } = recorder();
     await e2e.chat({ model: "anthropic.claude-opus-4-8", warn }).withStructuredOutput(Joke, { name: "Joke", strict: true }).invoke("A joke");
     expect(((bodies(e2e.running)[0]!.toolConfig as Block).tools[0].toolSpec as Block).strict).toBeUndefined();
-    expect(messages).toEqual(["strict was dropped from tools Joke: Claude Opus 4.8 refuses strict tools"]);
+    expect(messages).toEqual(["strict dropped from tools Joke: Claude Opus 4.8 refuses it (CH07)"]);
   });
 });
 
@@ -111,7 +111,7 @@ describe("union-typed parameters (langchain-aws PR #1114)", () => {
     const model = e2e.chat().bindTools([a, b]);
     const error = await model.invoke("Hi").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BedrockInputError);
-    expect((error as Error).message).toMatch(/^toolConfig\.tools: 17 parameters have union types .* at most 16/);
+    expect((error as Error).message).toMatch(/^toolConfig\.tools: 17 union-typed parameters; .* at most 16/);
     expect(e2e.running.emulator.requests).toHaveLength(0);
   });
 });
@@ -204,7 +204,7 @@ describe("Mistral tool-use IDs against an emulator that refuses as Bedrock does 
     expect(id).toMatch(/^[a-zA-Z0-9]{9}$/);
     expect(sent[2]!.content[0].toolResult.toolUseId).toBe(id);
     expect(e2e.running.emulator.requests.map((r) => r.status)).toEqual([200]);
-    expect(messages).toEqual(["1 tool-use ID was rewritten to 9 letters and digits (the same in calls and results): Mistral refuses other IDs"]);
+    expect(messages).toEqual(["1 tool-use ID(s) rewritten to 9 letters and digits: Mistral refuses others (CH09)"]);
   });
 
   it("with the rewrite turned off, Bedrock's refusal comes back in its words", async () => {

@@ -32,7 +32,7 @@ describe("reasoningEffort per family", () => {
     const { request, warnings } = run("us.anthropic.claude-sonnet-4-5-20250929-v1:0", effort, { inferenceConfig: { maxTokens: 1000 } });
     expect(request.additionalModelRequestFields).toEqual({ thinking: { type: "enabled", budget_tokens: budget } });
     expect(request.inferenceConfig).toEqual({ maxTokens: 1000 + budget });
-    expect(warnings).toEqual([`maxTokens was set to ${1000 + budget} for reasoningEffort "${effort}": Claude Sonnet 4.5 needs maxTokens above the thinking budget (${budget})`]);
+    expect(warnings).toEqual([`maxTokens set to ${1000 + budget}, above the thinking budget (${budget}) of reasoningEffort "${effort}" (CH15)`]);
   });
 
   it("older Claude: a maxTokens above the budget is left alone", () => {
@@ -50,13 +50,13 @@ describe("reasoningEffort per family", () => {
   it("Nova 2 at high drops maxTokens, as langchain-aws does, with a warning", () => {
     const { request, warnings } = run("amazon.nova-2-lite-v1:0", "high", { inferenceConfig: { maxTokens: 500, temperature: 0.3 } });
     expect(request.inferenceConfig).toEqual({ temperature: 0.3 });
-    expect(warnings).toEqual(['maxTokens was dropped: Amazon Nova 2 takes no maxTokens at reasoningEffort "high"']);
+    expect(warnings).toEqual(['maxTokens dropped: Amazon Nova 2 takes none at reasoningEffort "high" (CH16)']);
   });
 
   it("fields the caller set win, with a warning", () => {
     const { request, warnings } = run("openai.gpt-oss-120b-1:0", "high", { additionalModelRequestFields: { reasoning_effort: "low" } });
     expect(request.additionalModelRequestFields).toEqual({ reasoning_effort: "low" });
-    expect(warnings).toEqual(['reasoningEffort "high" was ignored for reasoning_effort: additionalModelRequestFields.reasoning_effort is set and wins']);
+    expect(warnings).toEqual(['reasoningEffort "high" ignored for reasoning_effort: additionalModelRequestFields.reasoning_effort wins (CH14)']);
   });
 
   it("adaptive Claude keeps other output_config keys and an explicit adaptive thinking", () => {
@@ -67,8 +67,8 @@ describe("reasoningEffort per family", () => {
   });
 
   it.each([
-    ["Llama (no effort setting)", "meta.llama3-3-70b-instruct-v1:0", 'reasoningEffort "low" was ignored: Meta Llama 3.1+ / 4 has no known reasoning effort setting'],
-    ["an unknown model", "writer.palmyra-x5-v1:0", 'reasoningEffort "low" was ignored: this model has no known reasoning effort setting'],
+    ["Llama (no effort setting)", "meta.llama3-3-70b-instruct-v1:0", 'reasoningEffort "low" ignored: Meta Llama 3.1+ / 4 has no known effort setting (CH13)'],
+    ["an unknown model", "writer.palmyra-x5-v1:0", 'reasoningEffort "low" ignored: this model has no known effort setting (CH13)'],
   ])("%s: ignored with a warning, request unchanged", (_what, id, warning) => {
     const { request, warnings } = run(id, "low");
     expect(request).toEqual({ modelId: id, messages });
