@@ -1,4 +1,4 @@
-// LanguageModelV3 over BedrockRuntime: doGenerate on Converse, doStream on ConverseStream.
+// LanguageModelV3 over a BedrockClient: doGenerate on Converse, doStream on ConverseStream.
 import type {
   LanguageModelV3,
   LanguageModelV3CallOptions,
@@ -6,7 +6,9 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3StreamResult,
 } from "@ai-sdk/provider";
-import type { BedrockRuntime } from "../client/bedrock-runtime.js";
+import type { BedrockClient } from "../client/bedrock-client.js";
+import { converse } from "../client/operations/converse.js";
+import { converseStream } from "../client/operations/converse-stream.js";
 import type { CallOptions } from "../client/options.js";
 import { AbortError } from "../errors/index.js";
 import type { ConverseStreamOutput } from "../wire/index.js";
@@ -20,7 +22,7 @@ import { createStreamMapper, startParts } from "./stream-parts.js";
 const MAX_JOINED_EVENTS = 256;
 
 /** Hands out the provider's client (built on first use). */
-export type ClientSource = () => BedrockRuntime;
+export type ClientSource = () => BedrockClient;
 
 /**
  * The client's call options for one AI SDK call: its signal and its headers. The AI SDK adds its
@@ -62,8 +64,7 @@ export class BedrockLanguageModel implements LanguageModelV3 {
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const { request, warnings, usesJsonTool } = prepareRequest(this.modelId, options);
-    const response = await this.#client()
-      .converse(request, callOptions(options))
+    const response = await converse(this.#client(), request, callOptions(options))
       .catch((error: unknown) => Promise.reject(toApiCallError(error, this.#path("converse"), request)));
     const { $metadata, ...body } = response;
     const converted = convertResponse(response, usesJsonTool);
@@ -81,8 +82,7 @@ export class BedrockLanguageModel implements LanguageModelV3 {
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
     const { request, warnings, usesJsonTool } = prepareRequest(this.modelId, options);
     // Resolves once the first event is in: HTTP errors and early throttling reject here, retried already.
-    const response = await this.#client()
-      .converseStream(request, callOptions(options))
+    const response = await converseStream(this.#client(), request, callOptions(options))
       .catch((error: unknown) => Promise.reject(toApiCallError(error, this.#path("converse-stream"), request)));
     const iterator = response[Symbol.asyncIterator]();
     const mapper = createStreamMapper({ usesJsonTool });

@@ -1,6 +1,7 @@
-// createAmazonBedrock and the default `bedrock` instance: the AI SDK provider over one BedrockRuntime.
+// createAmazonBedrock and the default `bedrock` instance: the AI SDK provider over one bare BedrockClient.
 import type { LanguageModelV3, ProviderV3 } from "@ai-sdk/provider";
-import { BedrockRuntime } from "../client/bedrock-runtime.js";
+import { BedrockClient } from "../client/bedrock-client.js";
+import { aiGateway } from "../client/gateway.js";
 import { BedrockInputError } from "../errors/index.js";
 import { BedrockLanguageModel } from "./language-model.js";
 import { toRuntimeOptions, type AmazonBedrockProviderSettings } from "./options.js";
@@ -39,10 +40,13 @@ class NoSuchModelError extends BedrockInputError {
 export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}): AmazonBedrockProvider {
   const options = toRuntimeOptions(settings);
   // Built on first use, so `bedrock` can exist before credentials do (they may come from the environment later).
-  let shared: BedrockRuntime | undefined;
-  const client = (): BedrockRuntime => {
+  // The bare client, requests unchecked: the AI SDK builds them from its own typed prompt, and
+  // @ai-sdk/amazon-bedrock leaves the rest to Bedrock's ValidationException too.
+  const { gateway, validate: _checkedByTheAiSdk, ...rest } = options;
+  let shared: BedrockClient | undefined;
+  const client = (): BedrockClient => {
     try {
-      return (shared ??= new BedrockRuntime(options));
+      return (shared ??= new BedrockClient(gateway === undefined ? rest : { ...rest, gateway: aiGateway(gateway) }));
     } catch (error) {
       // The client names its own options; here the settings are @ai-sdk/amazon-bedrock's.
       if (error instanceof BedrockInputError && error.message.startsWith("No credentials")) throw new BedrockInputError(NO_CREDENTIALS);
