@@ -7,11 +7,20 @@ const MASK = "***";
 const MAX_SECRETS = 64;
 // Walks of cause chains stop here: chains can be cyclic.
 const MAX_DEPTH = 8;
+// Secrets are looked up by tiles this long, each hit grown as far as the text goes on agreeing:
+// so any 2 * TILE - 1 characters of a secret are masked, however the rest of it is broken.
+const TILE = 8;
+// One character as the text has it: escaped as a server or proxy may (percent in either case,
+// JSON, HTML numeric or named for base64's characters and `&`), each form also nested in itself
+// (`%252F`, `\\u002F`, `&amp;#47;`), or as it is.
+const UNIT = /(?:%|\\+u00)(?:25)*([\da-f]{2})|&(?:amp;)*(?:#(x[\da-f]+|\d+);?|(amp|sol|plus|equals);)|\\+(.)|[^]/gi;
 
 /**
- * A bounded set of secret strings (secret keys, session tokens, API keys, login tokens) and
- * their URL-encoded forms. Server text passes through `text()` before it becomes an error
- * message; an error raised elsewhere passes through `error()` before it reaches the caller.
+ * A bounded set of secret strings (secret keys, session tokens, API keys, login tokens). Server
+ * text passes through `text()` before it becomes an error message; an error raised elsewhere
+ * passes through `error()` before it reaches the caller. A secret is found raw, percent-encoded
+ * (either case, form encoding, twice over), JSON-escaped, as HTML entities, in base64 at any
+ * offset, and as any 15 characters of it when the rest is broken by a form not listed.
  *
  * @example
  * const scrubber = new SecretScrubber();
@@ -20,19 +29,16 @@ const MAX_DEPTH = 8;
  */
 export class SecretScrubber {
   readonly #secrets: string[] = [];
+  // Every form of every secret, built on first use after a change.
+  #forms: string[] | undefined;
 
-  /** Remembers each non-empty value (and its percent-encoded form, as presigned URLs carry it). */
+  /** Remembers each non-empty value. */
   add(...values: ReadonlyArray<string | undefined>): void {
     for (const value of values) {
-      if (typeof value !== "string" || value === "") continue;
-      this.#remember(value);
-      let encoded: string | undefined;
-      try {
-        encoded = encodeURIComponent(value);
-      } catch {
-        // A lone surrogate cannot be encoded; the raw form is still remembered.
-      }
-      if (encoded !== undefined && encoded !== value) this.#remember(encoded);
+      if (typeof value !== "string" || value === "" || this.#secrets.includes(value)) continue;
+      this.#secrets.push(value);
+      if (this.#secrets.length > MAX_SECRETS) this.#secrets.shift();
+      this.#forms = undefined;
     }
   }
 
@@ -60,23 +66,35 @@ export class SecretScrubber {
     return copy;
   }
 
-  /** The remembered secrets, longest first (so a secret that contains another is masked whole). */
-  get secrets(): ReadonlyArray<string> {
-    return this.#secrets;
-  }
-
-  /** True when `text` contains any remembered secret. */
+  /** True when `text` holds any remembered secret, in any form `text()` masks. */
   has(text: string): boolean {
-    for (const secret of this.#secrets) if (text.includes(secret)) return true;
-    return false;
+    return this.text(text) !== text;
   }
 
-  /** `text` with every remembered secret replaced by `***`. */
+  /**
+   * `text` with each remembered secret, in every form listed above, replaced by `***`. The
+   * text is matched with its escapes undone; what is masked is the original span, so the rest
+   * reads as it came.
+   */
   text(text: string): string {
-    if (!this.has(text)) return text;
-    let out = text;
-    for (const secret of this.#secrets) out = out.split(secret).join(MASK);
-    return out;
+    const forms = (this.#forms ??= this.#secrets.flatMap(formsOf));
+    if (forms.length === 0) return text;
+    const [plain, units] = unescapeAll(text);
+    const hide = new Uint8Array(units.length);
+    for (const form of forms) {
+      for (let j = 0; j < form.length; j += TILE) {
+        const tile = form.slice(j, j + TILE);
+        for (let i = plain.indexOf(tile); i >= 0; i = plain.indexOf(tile, i + 1)) {
+          // The hit grown both ways while the text goes on agreeing with the form.
+          const start = i - j;
+          let a = i, b = i + tile.length;
+          while (a > start && plain[a - 1] === form[a - 1 - start]) a--;
+          while (b < start + form.length && plain[b] === form[b - start]) b++;
+          if (b - a >= Math.min(2 * TILE - 1, form.length)) hide.fill(1, a, b);
+        }
+      }
+    }
+    return hide.includes(1) ? units.map((unit, i) => (hide[i] ? (hide[i - 1] ? "" : MASK) : unit)).join("") : text;
   }
 
   /**
@@ -86,7 +104,6 @@ export class SecretScrubber {
    * message only). Clean errors are returned untouched.
    */
   error<E>(error: E): E {
-    if (this.#secrets.length === 0) return error;
     if (typeof error === "string") return this.text(error) as E;
     if (typeof error !== "object" || error === null) return error;
     this.#scrubObject(error as Record<string, unknown>, 0);
@@ -114,7 +131,8 @@ export class SecretScrubber {
         continue;
       }
       if (typeof value === "string") {
-        if (this.has(value)) setOwn(target, key, this.text(value));
+        const clean = this.text(value);
+        if (clean !== value) setOwn(target, key, clean);
       } else if (key === "cause") {
         setOwn(target, key, isOurs(value) ? (this.#scrubObject(value as Record<string, unknown>, depth + 1), value) : this.cause(value));
       } else if (isPlainObject(value)) {
@@ -125,20 +143,36 @@ export class SecretScrubber {
 
   #dirty(value: unknown, depth: number): boolean {
     if (depth > MAX_DEPTH || value === undefined || value === null) return false;
-    if (typeof value === "string") return this.has(value);
-    if (value instanceof Error) {
-      if (this.has(`${value.message}\n${value.stack ?? ""}`)) return true;
-      return this.#dirty(value.cause, depth + 1);
-    }
-    return this.has(safeString(value));
+    // JSON escapes are undone before matching, so a string is checked as JSON like the rest.
+    if (!(value instanceof Error)) return this.has(safeString(value));
+    return this.has(`${value.message}\n${value.stack}`) || this.#dirty(value.cause, depth + 1);
   }
 
-  #remember(value: string): void {
-    if (this.#secrets.includes(value)) return;
-    this.#secrets.push(value);
-    if (this.#secrets.length > MAX_SECRETS) this.#secrets.splice(0, this.#secrets.length - MAX_SECRETS);
-    this.#secrets.sort((a, b) => b.length - a.length);
-  }
+}
+
+/**
+ * `text` cut into units (one character each once unescaped), and as those characters, with the
+ * ones base64url and form encoding swap made one (` ` and `-` as `+`, `_` as `/`).
+ */
+function unescapeAll(text: string): [string, string[]] {
+  const units: string[] = [];
+  const plain = text.replace(UNIT, (unit: string, hex?: string, code?: string, name?: string, char?: string) => {
+    units.push(unit);
+    if (name) return "&/+="["aspe".indexOf(name[0]!.toLowerCase())]!;
+    return char ?? (hex ?? code ? String.fromCharCode(hex ? parseInt(hex, 16) : +`0${code}`) : unit);
+  });
+  return [plain.replace(/[ _-]/g, (c) => (c === "_" ? "/" : "+")), units];
+}
+
+/**
+ * What a secret is looked for as: its text, its UTF-8 bytes (what percent-decoding gives), and
+ * its base64 at each of the three byte offsets, less the ends that neighbouring bytes share.
+ */
+function formsOf(secret: string): string[] {
+  const bytes = String.fromCharCode(...new TextEncoder().encode(secret));
+  const forms = [secret, bytes];
+  for (let k = 0; k < 3 && bytes.length > 2 * TILE; k++) forms.push(btoa("\0".repeat(k) + bytes).slice(3, -3));
+  return forms.map((form) => unescapeAll(form)[0]);
 }
 
 // Our errors carry a Symbol.for brand (see errors/bedrock-error.ts); checked here by key so
