@@ -7,13 +7,13 @@ const MASK = "***";
 const MAX_SECRETS = 64;
 // Walks of cause chains stop here: chains can be cyclic.
 const MAX_DEPTH = 8;
-// Secrets are looked up by tiles this long, each hit grown as far as the text goes on agreeing:
-// so any 2 * TILE - 1 characters of a secret are masked, however the rest of it is broken.
-const TILE = 8;
+// Any this many characters of a secret are masked wherever they stand, so a secret that is cut
+// (an excerpt, a frame) or partly escaped in a way not undone here shows no longer run.
+const FRAGMENT = 15;
 // One character as the text has it: escaped as a server or proxy may (percent in either case,
 // JSON, HTML numeric or named for base64's characters and `&`), each form also nested in itself
 // (`%252F`, `\\u002F`, `&amp;#47;`), or as it is.
-const UNIT = /(?:%|\\+u00)(?:25)*([\da-f]{2})|&(?:amp;)*(?:#(x[\da-f]+|\d+);?|(amp|sol|plus|equals);)|\\+(.)|[^]/gi;
+const UNIT = /(?:%|\\+u00)(?:25)*([\da-f]{2})|&(?:amp;)*(?:#(x[\da-f]+|\d+);?|(amp|sol|plus|equals);)|\\*([^])/gi;
 
 /**
  * A bounded set of secret strings (secret keys, session tokens, API keys, login tokens). Server
@@ -29,8 +29,9 @@ const UNIT = /(?:%|\\+u00)(?:25)*([\da-f]{2})|&(?:amp;)*(?:#(x[\da-f]+|\d+);?|(a
  */
 export class SecretScrubber {
   readonly #secrets: string[] = [];
-  // Every form of every secret, built on first use after a change.
-  #forms: string[] | undefined;
+  // Every FRAGMENT-long run of every form of every secret (or the whole of a shorter form), by
+  // length; built on first use after a change.
+  #runs: Map<number, Set<string>> | undefined;
 
   /** Remembers each non-empty value. */
   add(...values: ReadonlyArray<string | undefined>): void {
@@ -38,22 +39,20 @@ export class SecretScrubber {
       if (typeof value !== "string" || value === "" || this.#secrets.includes(value)) continue;
       this.#secrets.push(value);
       if (this.#secrets.length > MAX_SECRETS) this.#secrets.shift();
-      this.#forms = undefined;
+      this.#runs = undefined;
     }
   }
 
   /**
    * An API key, plus what a short-term key (`bedrock-api-key-` + base64 of a presigned URL)
-   * carries inside: the URL itself and its `X-Amz-Security-Token`.
+   * carries inside: the URL itself, whose runs (percent-escapes undone) hold its
+   * `X-Amz-Security-Token`'s, so the token is masked on its own too.
    */
   addApiKey(apiKey: string): void {
     this.add(apiKey);
     if (!apiKey.startsWith(SHORT_TERM_API_KEY_PREFIX)) return;
     try {
-      const url = atob(apiKey.slice(SHORT_TERM_API_KEY_PREFIX.length));
-      this.add(url);
-      const token = new URLSearchParams(url.slice(url.indexOf("?") + 1)).get("X-Amz-Security-Token");
-      if (token) this.add(token);
+      this.add(atob(apiKey.slice(SHORT_TERM_API_KEY_PREFIX.length)));
     } catch {
       // Not base64: the key as a whole is remembered, which is all it holds.
     }
@@ -66,35 +65,18 @@ export class SecretScrubber {
     return copy;
   }
 
-  /** True when `text` holds any remembered secret, in any form `text()` masks. */
-  has(text: string): boolean {
-    return this.text(text) !== text;
-  }
-
   /**
    * `text` with each remembered secret, in every form listed above, replaced by `***`. The
    * text is matched with its escapes undone; what is masked is the original span, so the rest
    * reads as it came.
    */
   text(text: string): string {
-    const forms = (this.#forms ??= this.#secrets.flatMap(formsOf));
-    if (forms.length === 0) return text;
     const [plain, units] = unescapeAll(text);
     const hide = new Uint8Array(units.length);
-    for (const form of forms) {
-      for (let j = 0; j < form.length; j += TILE) {
-        const tile = form.slice(j, j + TILE);
-        for (let i = plain.indexOf(tile); i >= 0; i = plain.indexOf(tile, i + 1)) {
-          // The hit grown both ways while the text goes on agreeing with the form.
-          const start = i - j;
-          let a = i, b = i + tile.length;
-          while (a > start && plain[a - 1] === form[a - 1 - start]) a--;
-          while (b < start + form.length && plain[b] === form[b - start]) b++;
-          if (b - a >= Math.min(2 * TILE - 1, form.length)) hide.fill(1, a, b);
-        }
-      }
+    for (const [length, runs] of (this.#runs ??= runsOf(this.#secrets))) {
+      for (let i = 0; i + length <= plain.length; i++) if (runs.has(plain.slice(i, i + length))) hide.fill(1, i, i + length);
     }
-    return hide.includes(1) ? units.map((unit, i) => (hide[i] ? (hide[i - 1] ? "" : MASK) : unit)).join("") : text;
+    return units.map((unit, i) => (hide[i] ? (hide[i - 1] ? "" : MASK) : unit)).join("");
   }
 
   /**
@@ -142,11 +124,12 @@ export class SecretScrubber {
   }
 
   #dirty(value: unknown, depth: number): boolean {
-    if (depth > MAX_DEPTH || value === undefined || value === null) return false;
+    if (depth > MAX_DEPTH || value == null) return false;
     // JSON escapes are undone before matching, so a string is checked as JSON like the rest.
-    if (!(value instanceof Error)) return this.has(safeString(value));
-    return this.has(`${value.message}\n${value.stack}`) || this.#dirty(value.cause, depth + 1);
+    const text = value instanceof Error ? `${value.message}\n${value.stack}` : safeString(value);
+    return this.text(text) !== text || (value instanceof Error && this.#dirty(value.cause, depth + 1));
   }
+
 
 }
 
@@ -158,21 +141,30 @@ function unescapeAll(text: string): [string, string[]] {
   const units: string[] = [];
   const plain = text.replace(UNIT, (unit: string, hex?: string, code?: string, name?: string, char?: string) => {
     units.push(unit);
-    if (name) return "&/+="["aspe".indexOf(name[0]!.toLowerCase())]!;
-    return char ?? (hex ?? code ? String.fromCharCode(hex ? parseInt(hex, 16) : +`0${code}`) : unit);
+    return name ? "&/+="["aspe".indexOf(name[0]!.toLowerCase())]! : (char ?? String.fromCharCode(+`0${hex ? `x${hex}` : code}`));
   });
-  return [plain.replace(/[ _-]/g, (c) => (c === "_" ? "/" : "+")), units];
+  return [plain.replaceAll(" ", "+"), units];
 }
 
 /**
- * What a secret is looked for as: its text, its UTF-8 bytes (what percent-decoding gives), and
- * its base64 at each of the three byte offsets, less the ends that neighbouring bytes share.
+ * The runs to look for: those of each secret's text, of its UTF-8 bytes (what percent-decoding
+ * gives) and of its base64 at each of the three byte offsets, less the ends neighbouring bytes share.
  */
-function formsOf(secret: string): string[] {
-  const bytes = String.fromCharCode(...new TextEncoder().encode(secret));
-  const forms = [secret, bytes];
-  for (let k = 0; k < 3 && bytes.length > 2 * TILE; k++) forms.push(btoa("\0".repeat(k) + bytes).slice(3, -3));
-  return forms.map((form) => unescapeAll(form)[0]);
+function runsOf(secrets: ReadonlyArray<string>): Map<number, Set<string>> {
+  const index = new Map<number, Set<string>>();
+  for (const secret of secrets) {
+    const bytes = String.fromCharCode(...new TextEncoder().encode(secret));
+    const forms = [secret, bytes];
+    for (let k = 0; k < 3 && bytes.length > FRAGMENT; k++) forms.push(btoa("\0".repeat(k) + bytes).slice(3, -3));
+    for (const form of forms) {
+      const plain = unescapeAll(form)[0];
+      const length = Math.min(FRAGMENT, plain.length);
+      const runs = index.get(length) ?? new Set();
+      index.set(length, runs);
+      for (let i = 0; i + length <= plain.length; i++) runs.add(plain.slice(i, i + length));
+    }
+  }
+  return index;
 }
 
 // Our errors carry a Symbol.for brand (see errors/bedrock-error.ts); checked here by key so
