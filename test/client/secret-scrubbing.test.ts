@@ -99,6 +99,40 @@ describe("AWS's signature-mismatch answer", () => {
   });
 });
 
+describe("encoded echoes of the token (issue 18)", () => {
+  const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(2, "0");
+  const token = SESSION.sessionToken;
+  const lowerPercent = token.replace(/[^A-Za-z0-9]/g, (c) => `%${hex(c)}`);
+  const jsonEscaped = token.replace(/[^A-Za-z0-9]/g, (c) => `\\u00${hex(c)}`);
+
+  it.each([
+    ["text/plain", `x-amz-security-token=${lowerPercent}`],
+    ["application/xml", `<Message>token ${token.replaceAll("/", "\\/")}</Message>`],
+    ["text/html", `<p>${token.replaceAll("/", "&#x2F;").replaceAll("+", "&plus;")}</p>`],
+    ["application/json", JSON.stringify({ message: `token ${encodeURIComponent(encodeURIComponent(token))}` })],
+  ])("a 403 %s body", async (contentType, body) => {
+    const { fetch } = standIn(
+      () => new Response(body, { status: 403, headers: { "content-type": contentType, "x-amzn-errortype": "InvalidSignatureException" } }),
+    );
+    const error = await sigv4Client(fetch).converse({ modelId: MODEL, messages: [SEED] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnrecognizedClientException);
+    expectNoSecret(error, [token, token.slice(0, 15), lowerPercent, lowerPercent.slice(0, 15)]);
+  });
+
+  it("an exception frame whose bytes arrive one at a time", async () => {
+    const bytes = encodeExceptionFrame("modelStreamErrorException", `echo ${jsonEscaped}`);
+    const chunks = [messageStartFrame(), ...Array.from(bytes, (b) => Uint8Array.of(b))];
+    const { fetch } = standIn(() => streamReply(chunks));
+    const response = await sigv4Client(fetch).converseStream({ modelId: MODEL, messages: [SEED] });
+    const error = await (async () => {
+      for await (const _ of response);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelStreamErrorException);
+    expect((error as Error).message).toBe("echo ***");
+    expectNoSecret(error, [token.slice(0, 15), jsonEscaped.slice(0, 15)]);
+  });
+});
+
 describe("API keys in server text", () => {
   it("masks the key (and a short-term key's inner token) in an HTTP error", async () => {
     const inner = `bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Security-Token=${encodeURIComponent(SESSION.sessionToken)}&Version=1`;
