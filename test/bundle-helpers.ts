@@ -23,6 +23,25 @@ export async function bundle(entry: string, options: { external?: string[] } = {
   return result.metafile;
 }
 
+/** The modules that put code into the bundle of `code` (ES module source importing from the repository), as a Worker build would. */
+export async function modulesIn(code: string): Promise<string[]> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: root, loader: "ts" },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    conditions: ["workerd", "worker", "browser"],
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  return Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => path);
+}
+
 /** Imports the bundle left outside it (node built-ins, externals). */
 export const externalImports = (meta: Metafile) => Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
 

@@ -1,26 +1,6 @@
 // Pay for what you use: importing signRequest bundles neither SignatureV4 nor the pure-JS SHA-256.
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { root } from "../bundle-helpers.js";
-
-/** Modules that put code into the bundle of `code` (ES module source importing from the repository), as a Worker build would. */
-async function modulesIn(code: string): Promise<string[]> {
-  const result = await build({
-    stdin: { contents: code, resolveDir: root, loader: "ts" },
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    conditions: ["workerd", "worker", "browser"],
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  const output = Object.values(result.metafile.outputs)[0]!;
-  return Object.entries(output.inputs)
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .map(([path]) => path);
-}
+import { modulesIn } from "../bundle-helpers.js";
 
 const CLASS_ONLY = ["signature-v4/dist-es/SignatureV4.js", "signature-v4/dist-es/HeaderFormatter.js", "eventstream-codec", "transport/httpRequest.js"];
 const JS_HASH = "src/auth/sha256-js.ts";

@@ -128,18 +128,19 @@ describe.each(backends)("Sha256 backed by %s", (_name, ctor) => {
   });
 });
 
-describe("Sha256 backend choice", () => {
-  function spyingSubtle() {
-    const calls: string[] = [];
-    const real = crypto.subtle;
-    const subtle = {
-      digest: (...args: Parameters<SubtleCrypto["digest"]>) => (calls.push("digest"), real.digest(...args)),
-      importKey: (...args: Parameters<SubtleCrypto["importKey"]>) => (calls.push("importKey"), real.importKey(...args)),
-      sign: (...args: Parameters<SubtleCrypto["sign"]>) => (calls.push("sign"), real.sign(...args)),
-    } as unknown as SubtleCrypto;
-    return { subtle, calls };
-  }
+/** WebCrypto that records which of its calls were made. */
+function spyingSubtle() {
+  const calls: string[] = [];
+  const real = crypto.subtle;
+  const subtle = {
+    digest: (...args: Parameters<SubtleCrypto["digest"]>) => (calls.push("digest"), real.digest(...args)),
+    importKey: (...args: Parameters<SubtleCrypto["importKey"]>) => (calls.push("importKey"), real.importKey(...args)),
+    sign: (...args: Parameters<SubtleCrypto["sign"]>) => (calls.push("sign"), real.sign(...args)),
+  } as unknown as SubtleCrypto;
+  return { subtle, calls };
+}
 
+describe("Sha256 backend choice", () => {
   it("hashes large inputs with WebCrypto in one call", async () => {
     const { subtle, calls } = spyingSubtle();
     const ctor = createSha256(subtle);
@@ -159,17 +160,6 @@ describe("Sha256 backend choice", () => {
 });
 
 describe("the default Sha256 is WebCrypto only", () => {
-  function spyingSubtle() {
-    const calls: string[] = [];
-    const real = crypto.subtle;
-    const subtle = {
-      digest: (...args: Parameters<SubtleCrypto["digest"]>) => (calls.push("digest"), real.digest(...args)),
-      importKey: (...args: Parameters<SubtleCrypto["importKey"]>) => (calls.push("importKey"), real.importKey(...args)),
-      sign: (...args: Parameters<SubtleCrypto["sign"]>) => (calls.push("sign"), real.sign(...args)),
-    } as unknown as SubtleCrypto;
-    return { subtle, calls };
-  }
-
   it("sends small inputs, HMACs and an empty key to WebCrypto too", async () => {
     const { subtle, calls } = spyingSubtle();
     const ctor = makeSha256(() => subtle);

@@ -17,14 +17,20 @@ import { createBedrockEmulator, EMULATOR_CREDENTIALS } from "../../src/testing/i
 const MODEL = "us.amazon.nova-micro-v1:0";
 const messages = [{ role: "user" as const, content: [{ text: "I love programming." }] }];
 
-function setUp(extra: Partial<ConstructorParameters<typeof BedrockClient>[0]> = {}) {
-  const emulator = createBedrockEmulator();
+/** A fetch into `emulator` that keeps each URL it was given. */
+function recordingFetch(emulator: ReturnType<typeof createBedrockEmulator>) {
   const urls: string[] = [];
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     urls.push(request.url);
     return emulator.fetch(request);
   }) as typeof globalThis.fetch;
+  return { urls, fetch };
+}
+
+function setUp(extra: Partial<ConstructorParameters<typeof BedrockClient>[0]> = {}) {
+  const emulator = createBedrockEmulator();
+  const { urls, fetch } = recordingFetch(emulator);
   const client = new BedrockClient({ region: "us-east-1", endpoint: "https://bedrock.test", credentials: EMULATOR_CREDENTIALS, fetch, random: () => 0, ...extra });
   return { emulator, urls, client };
 }
@@ -100,12 +106,7 @@ describe("BedrockClient with the standalone operations", () => {
   it("takes a gateway built by aiGateway(), and refuses the plain object it cannot read", async () => {
     const gateway = { accountId: "0123456789abcdef0123456789abcdef", gatewayId: "my-gateway", baseUrl: "https://gateway.test" };
     const emulator = createBedrockEmulator({ gateway: {} });
-    const urls: string[] = [];
-    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = new Request(input, init);
-      urls.push(request.url);
-      return emulator.fetch(request);
-    }) as typeof globalThis.fetch;
+    const { urls, fetch } = recordingFetch(emulator);
     const client = new BedrockClient({ region: "us-east-1", credentials: EMULATOR_CREDENTIALS, fetch, gateway: aiGateway(gateway) });
     await converse(client, { modelId: MODEL, messages });
     expect(urls).toEqual([`https://gateway.test/v1/${gateway.accountId}/my-gateway/aws-bedrock/bedrock-runtime/us-east-1/model/us.amazon.nova-micro-v1%3A0/converse`]);
