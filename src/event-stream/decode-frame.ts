@@ -1,8 +1,7 @@
 // Verified frame bytes → { headers, body }: a lean header parser producing Smithy's Message shape.
-import { Int64 } from "@smithy/eventstream-codec";
 import { StreamDecodeError } from "../errors/index.js";
-import { HEADERS_LENGTH_OFFSET, HEADERS_OFFSET, MESSAGE_CRC_LENGTH, MIN_FRAME_LENGTH, readUint32 } from "./frame-splitter.js";
-import type { DecodedFrame as Message, MessageHeaderValue, MessageHeaders } from "./message.js";
+import { HEADERS_LENGTH_OFFSET, HEADERS_OFFSET, MESSAGE_CRC_LENGTH, readUint32 } from "./frame-splitter.js";
+import type { DecodedFrame as Message, Int64Value, MessageHeaderValue, MessageHeaders } from "./message.js";
 
 export type { DecodedFrame, MessageHeaders, MessageHeaderValue } from "./message.js";
 
@@ -32,10 +31,11 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export function decodeFrame(frame: Uint8Array, options: { requestId?: string } = {}): Message {
   const fail = (message: string) =>
     new StreamDecodeError(message, options.requestId === undefined ? {} : { requestId: options.requestId });
-  if (frame.length < MIN_FRAME_LENGTH) throw fail(`a frame has at least ${MIN_FRAME_LENGTH} bytes, got ${frame.length}`);
+  // FrameSplitter has vetted the lengths; this one test only keeps other input in bounds (a frame
+  // under 16 bytes fails it too: missing bytes read as 0, so headersEnd >= 12 > bodyEnd).
   const headersEnd = HEADERS_OFFSET + readUint32(frame, HEADERS_LENGTH_OFFSET);
   const bodyEnd = frame.length - MESSAGE_CRC_LENGTH;
-  if (headersEnd > bodyEnd) throw fail(`headers run past the end of a ${frame.length}-byte frame`);
+  if (headersEnd > bodyEnd) throw fail(`headers overrun a ${frame.length}-byte frame`);
 
   const headers: MessageHeaders = {};
   let at = HEADERS_OFFSET;
@@ -83,8 +83,10 @@ export function decodeFrame(frame: Uint8Array, options: { requestId?: string } =
       case LONG:
       case TIMESTAMP: {
         need(8, name);
-        const long = new Int64(frame.slice(at, at + 8));
-        value = type === LONG ? { type: "long", value: long } : { type: "timestamp", value: new Date(long.valueOf()) };
+        value =
+          type === LONG
+            ? { type: "long", value: new Int64(frame.slice(at, at + 8)) }
+            : { type: "timestamp", value: new Date(readInt64(frame, at)) };
         at += 8;
         break;
       }
@@ -116,6 +118,22 @@ export function decodeFrame(frame: Uint8Array, options: { requestId?: string } =
   return { headers, body: frame.subarray(headersEnd, bodyEnd) };
 }
 
+
+/** Big-endian two's-complement 64-bit integer as a Number (rounded past 2^53, as Smithy's Int64 does). */
+function readInt64(bytes: Uint8Array, at: number): number {
+  return (readUint32(bytes, at) | 0) * 2 ** 32 + readUint32(bytes, at + 4);
+}
+
+/** A `long` header's value: Smithy's `Int64` shape (bytes, valueOf, toString) without its class. */
+class Int64 implements Int64Value {
+  constructor(readonly bytes: Uint8Array) {}
+  valueOf(): number {
+    return readInt64(this.bytes, 0);
+  }
+  toString(): string {
+    return String(this.valueOf());
+  }
+}
 
 /** Strings every Bedrock frame repeats; matching their bytes is cheaper than decoding them. */
 const COMMON_STRINGS = [

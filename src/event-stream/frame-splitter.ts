@@ -37,27 +37,27 @@ export interface FrameSplitterOptions {
  */
 export class FrameSplitter {
   /** Collects a prelude that arrives in pieces; 12 bytes are enough to vet the frame. */
-  private readonly prelude = new Uint8Array(HEADERS_OFFSET);
-  private preludeFilled = 0;
+  readonly #prelude = new Uint8Array(HEADERS_OFFSET);
+  #preludeFilled = 0;
   /** The frame being assembled across chunks, allocated once its prelude has been checked. */
-  private partial: Uint8Array | undefined;
-  private partialFilled = 0;
-  private partialPreludeCrc = 0;
+  #partial: Uint8Array | undefined;
+  #partialFilled = 0;
+  #partialPreludeCrc = 0;
   /** The CRC of the prelude `checkPrelude` last accepted (a field, not a returned object, on this per-frame path). */
-  private preludeCrc = 0;
+  #preludeCrc = 0;
   /** Stream offset of the next frame's first byte, for error messages. */
-  private frameStart = 0;
+  #frameStart = 0;
   /** The error that stopped the splitter, once one has. */
   failure: StreamDecodeError | undefined;
-  private readonly requestId: string | undefined;
+  readonly #requestId: string | undefined;
 
   constructor(options: FrameSplitterOptions = {}) {
-    this.requestId = options.requestId;
+    this.#requestId = options.requestId;
   }
 
   /** Bytes received that do not yet form a whole frame. */
   get pendingBytes(): number {
-    return this.partial ? this.partialFilled : this.preludeFilled;
+    return this.#partial ? this.#partialFilled : this.#preludeFilled;
   }
 
   /** Feeds the next chunk; returns every frame it completes, in order. */
@@ -70,19 +70,16 @@ export class FrameSplitter {
       // Fast path: frames that lie whole in this chunk are checked and sliced in place.
       while (offset < length) {
         if (length - offset < HEADERS_OFFSET) {
-          this.prelude.set(chunk.subarray(offset), 0);
-          this.preludeFilled = length - offset;
+          this.#prelude.set(chunk.subarray(offset), 0);
+          this.#preludeFilled = length - offset;
           break;
         }
         const total = this.checkPrelude(chunk, offset);
         if (length - offset < total) {
-          this.partial = new Uint8Array(total);
-          this.partial.set(chunk.subarray(offset), 0);
-          this.partialFilled = length - offset;
-          this.partialPreludeCrc = this.preludeCrc;
+          this.startPartial(total, chunk.subarray(offset));
           break;
         }
-        frames.push(this.checkMessage(chunk, offset, total, this.preludeCrc));
+        frames.push(this.checkMessage(chunk, offset, total, this.#preludeCrc));
         offset += total;
       }
     } catch (error) {
@@ -99,44 +96,43 @@ export class FrameSplitter {
     if (this.failure) throw this.failure;
     const pending = this.pendingBytes;
     if (pending === 0) return;
-    const expected = this.partial ? `a ${this.partial.length}-byte frame` : `the ${HEADERS_OFFSET}-byte prelude`;
-    this.failure = this.error(
-      `event stream truncated: input ended mid-frame with ${pending} byte${pending === 1 ? "" : "s"} pending of ${expected} at offset ${this.frameStart}`,
-    );
-    throw this.failure;
+    const of = this.#partial ? `a ${this.#partial.length}-byte frame` : `the ${HEADERS_OFFSET}-byte prelude`;
+    throw (this.failure = this.error(`event stream truncated: got ${pending} byte${pending === 1 ? "" : "s"} of ${of} at offset ${this.#frameStart}`));
   }
 
   /** Completes a prelude and/or frame begun in earlier chunks; returns how much of `chunk` it used. */
   private continuePartial(chunk: Uint8Array, frames: Uint8Array[]): number {
     let used = 0;
-    if (!this.partial) {
-      used = Math.min(HEADERS_OFFSET - this.preludeFilled, chunk.length);
-      this.prelude.set(chunk.subarray(0, used), this.preludeFilled);
-      this.preludeFilled += used;
-      if (this.preludeFilled < HEADERS_OFFSET) return used;
-      const total = this.checkPrelude(this.prelude, 0);
-      this.partial = new Uint8Array(total);
-      this.partial.set(this.prelude, 0);
-      this.partialFilled = HEADERS_OFFSET;
-      this.partialPreludeCrc = this.preludeCrc;
-      this.preludeFilled = 0;
+    if (!this.#partial) {
+      used = Math.min(HEADERS_OFFSET - this.#preludeFilled, chunk.length);
+      this.#prelude.set(chunk.subarray(0, used), this.#preludeFilled);
+      if ((this.#preludeFilled += used) < HEADERS_OFFSET) return used;
+      const total = this.checkPrelude(this.#prelude, 0);
+      this.#preludeFilled = 0;
+      this.startPartial(total, this.#prelude);
     }
-    const frame = this.partial;
-    const take = Math.min(frame.length - this.partialFilled, chunk.length - used);
-    frame.set(chunk.subarray(used, used + take), this.partialFilled);
-    this.partialFilled += take;
+    const frame = this.#partial!;
+    const take = Math.min(frame.length - this.#partialFilled, chunk.length - used);
+    frame.set(chunk.subarray(used, used + take), this.#partialFilled);
     used += take;
-    if (this.partialFilled === frame.length) {
-      frames.push(this.checkMessage(frame, 0, frame.length, this.partialPreludeCrc));
-      this.partial = undefined;
-      this.partialFilled = 0;
+    if ((this.#partialFilled += take) === frame.length) {
+      frames.push(this.checkMessage(frame, 0, frame.length, this.#partialPreludeCrc));
+      this.#partial = undefined;
+      this.#partialFilled = 0;
     }
     return used;
   }
 
+  /** Buffers the start of a `total`-byte frame whose prelude `checkPrelude` has just accepted. */
+  private startPartial(total: number, head: Uint8Array): void {
+    (this.#partial = new Uint8Array(total)).set(head, 0);
+    this.#partialFilled = head.length;
+    this.#partialPreludeCrc = this.#preludeCrc;
+  }
+
   /**
    * Vets the 12-byte prelude at `offset` before anything is buffered and returns the frame's
-   * length; its CRC is left in `preludeCrc`. The failure messages are built apart, so this
+   * length; its CRC is left in `#preludeCrc`. The failure message is built apart, so this
    * per-frame check stays small enough to inline.
    */
   private checkPrelude(bytes: Uint8Array, offset: number): number {
@@ -153,23 +149,21 @@ export class FrameSplitter {
     ) {
       throw this.preludeError(total, headersLength, expected, actual);
     }
-    this.preludeCrc = actual;
+    this.#preludeCrc = actual;
     return total;
   }
 
   /** What is wrong with a prelude `checkPrelude` refused: CRC first, then the limits. */
   private preludeError(total: number, headersLength: number, expected: number, actual: number): StreamDecodeError {
-    const at = `frame at offset ${this.frameStart}`;
-    if (expected !== actual) {
-      return this.error(`prelude CRC mismatch at offset ${this.frameStart}: expected ${hex32(expected)}, actual ${hex32(actual)}`);
-    }
-    if (total < MIN_FRAME_LENGTH) return this.error(`${at} declares ${total} bytes, less than the ${MIN_FRAME_LENGTH}-byte minimum`);
-    if (total > MAX_FRAME_LENGTH) return this.error(`${at} declares ${total} bytes, over the ${MAX_FRAME_LENGTH}-byte limit`);
-    if (headersLength > MAX_HEADERS_LENGTH) {
-      return this.error(`${at} declares ${headersLength} bytes of headers, over the ${MAX_HEADERS_LENGTH}-byte limit`);
-    }
+    if (expected !== actual) return this.crcError("prelude", expected, actual);
+    const fit = total - MIN_FRAME_LENGTH;
     return this.error(
-      `${at} declares ${headersLength} bytes of headers in a ${total}-byte frame (at most ${total - MIN_FRAME_LENGTH} fit)`,
+      `frame at offset ${this.#frameStart}: ${
+        total < MIN_FRAME_LENGTH ? `length ${total} < ${MIN_FRAME_LENGTH}`
+        : total > MAX_FRAME_LENGTH ? `length ${total} > ${MAX_FRAME_LENGTH}`
+        : headersLength > MAX_HEADERS_LENGTH ? `headers length ${headersLength} > ${MAX_HEADERS_LENGTH}`
+        : `headers length ${headersLength} > ${fit} (frame length ${total})`
+      }`,
     );
   }
 
@@ -178,17 +172,17 @@ export class FrameSplitter {
     const crcAt = offset + total - MESSAGE_CRC_LENGTH;
     const expected = readUint32(bytes, crcAt);
     const actual = crc32(bytes, offset + PRELUDE_LENGTH, crcAt, preludeCrc);
-    if (expected !== actual) throw this.messageError(expected, actual);
-    this.frameStart += total;
+    if (expected !== actual) throw this.crcError("message", expected, actual);
+    this.#frameStart += total;
     return offset === 0 && total === bytes.length ? bytes : bytes.subarray(offset, offset + total);
   }
 
-  private messageError(expected: number, actual: number): StreamDecodeError {
-    return this.error(`message CRC mismatch at offset ${this.frameStart}: expected ${hex32(expected)}, actual ${hex32(actual)}`);
+  private crcError(which: string, expected: number, actual: number): StreamDecodeError {
+    return this.error(`${which} CRC mismatch at offset ${this.#frameStart}: expected ${hex32(expected)}, actual ${hex32(actual)}`);
   }
 
   private error(message: string): StreamDecodeError {
-    return new StreamDecodeError(message, this.requestId === undefined ? {} : { requestId: this.requestId });
+    return new StreamDecodeError(message, this.#requestId === undefined ? {} : { requestId: this.#requestId });
   }
 }
 

@@ -55,13 +55,13 @@ describe("decodeConverseStream: complete streams", () => {
 
 describe("decodeConverseStream: truncation", () => {
   it.each([
-    ["mid-prelude", BODY.length - FRAMES.at(-1)!.length + 5, /5 bytes pending of the 12-byte prelude/],
-    ["mid-frame", BODY.length - 7, new RegExp(`${FRAMES.at(-1)!.length - 7} bytes pending of a ${FRAMES.at(-1)!.length}-byte frame`)],
+    ["mid-prelude", BODY.length - FRAMES.at(-1)!.length + 5, /got 5 bytes of the 12-byte prelude/],
+    ["mid-frame", BODY.length - 7, new RegExp(`got ${FRAMES.at(-1)!.length - 7} bytes of a ${FRAMES.at(-1)!.length}-byte frame`)],
   ])("cut %s: truncation error naming the pending bytes", async (_name, cut, message) => {
     const { events, error } = await drain(decodeConverseStream(bodyFrom(chunksOf(BODY.slice(0, cut), 16)).stream, { requestId: "req-t" }));
     expect(events).toEqual(EVENTS.slice(0, -1));
     expect(error).toBeInstanceOf(StreamDecodeError);
-    expect((error as Error).message).toMatch(/^event stream truncated: input ended mid-frame with /);
+    expect((error as Error).message).toMatch(/^event stream truncated: /);
     expect((error as Error).message).toMatch(message);
     expect(error).toMatchObject({ requestId: "req-t" });
   });

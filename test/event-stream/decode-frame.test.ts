@@ -43,6 +43,19 @@ describe("decodeFrame", () => {
     expect(decoded.body.buffer).toBe(bytes.buffer); // a view, not a copy
   });
 
+  it("reads long and timestamp headers as Smithy's Int64 does, at the edges and past 2^53", () => {
+    const edges = ["0000000000000000", "ffffffffffffffff", "7fffffffffffffff", "8000000000000000", "0020000000000001", "ffdfffffffffffff", "00000001fffffffe", "fffffffe00000001"];
+    for (const hex of edges) {
+      const eight = Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
+      const decoded = decodeFrame(rawFrame([...name("l"), 5, ...eight, ...name("t"), 8, ...eight]));
+      const long = decoded.headers.l!.value as { bytes: Uint8Array; valueOf(): number; toString(): string };
+      expect(long.bytes).toEqual(eight);
+      expect(long.valueOf()).toBe(new Int64(eight).valueOf());
+      expect(String(long)).toBe(new Int64(eight).toString());
+      expect((decoded.headers.t!.value as Date).getTime()).toEqual(new Date(new Int64(eight).valueOf()).getTime());
+    }
+  });
+
   it.each([
     ["a name longer than the headers section", [9, 0x61], "header name runs past the 2-byte headers section"],
     ["a value type byte missing", [1, 0x61], "header name runs past"],
@@ -56,6 +69,13 @@ describe("decodeFrame", () => {
     const frame = rawFrame(headerBytes, [0x7b, 0x7d]);
     expect(() => decodeFrame(frame)).toThrow(StreamDecodeError);
     expect(() => decodeFrame(frame)).toThrow(message);
+  });
+
+  it("rejects input too short to be a frame, or whose headers overrun it", () => {
+    for (const length of [0, 3, 7, 15]) expect(() => decodeFrame(new Uint8Array(length))).toThrow(StreamDecodeError);
+    const frame = rawFrame([...name("n"), 0]);
+    new DataView(frame.buffer).setUint32(4, 4);
+    expect(() => decodeFrame(frame)).toThrow("headers overrun a 19-byte frame");
   });
 
   it("puts the request id on its errors", () => {

@@ -56,15 +56,15 @@ describe("FrameSplitter", () => {
   });
 
   it.each([
-    [1, "1 byte pending of the 12-byte prelude at offset 0"],
-    [11, "11 bytes pending of the 12-byte prelude at offset 0"],
-    [12, `12 bytes pending of a ${FRAMES[0]!.length}-byte frame at offset 0`],
-    [FRAMES[0]!.length - 1, `${FRAMES[0]!.length - 1} bytes pending of a ${FRAMES[0]!.length}-byte frame at offset 0`],
+    [1, "got 1 byte of the 12-byte prelude at offset 0"],
+    [11, "got 11 bytes of the 12-byte prelude at offset 0"],
+    [12, `got 12 bytes of a ${FRAMES[0]!.length}-byte frame at offset 0`],
+    [FRAMES[0]!.length - 1, `got ${FRAMES[0]!.length - 1} bytes of a ${FRAMES[0]!.length}-byte frame at offset 0`],
   ])("end() after %i bytes reports the truncation", (length, message) => {
     const splitter = new FrameSplitter({ requestId: "req-s" });
     splitter.push(FRAMES[0]!.subarray(0, length));
     expect(() => splitter.end()).toThrow(StreamDecodeError);
-    expect(() => splitter.end()).toThrow(`event stream truncated: input ended mid-frame with ${message}`);
+    expect(() => splitter.end()).toThrow(`event stream truncated: ${message}`);
     expect(() => splitter.end()).toThrow(expect.objectContaining({ requestId: "req-s" }));
   });
 
@@ -106,7 +106,7 @@ describe("createFrameSplitterStream", () => {
     const reader = bodyFrom(chunksOf(BODY.slice(0, -3), 50)).stream.pipeThrough(createFrameSplitterStream()).getReader();
     expect((await reader.read()).value).toEqual(FRAMES[0]);
     expect((await reader.read()).value).toEqual(FRAMES[1]);
-    await expect(reader.read()).rejects.toThrow(/event stream truncated: input ended mid-frame with \d+ bytes pending/);
+    await expect(reader.read()).rejects.toThrow(/event stream truncated: got \d+ bytes of/);
   });
 
   it("errors the readable side on a bad CRC", async () => {
