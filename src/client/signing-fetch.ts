@@ -82,7 +82,8 @@ export function createSigningFetch(client: BedrockClient, options: SigningFetchO
   const region = config.region ?? config.envRegion;
   if (region === undefined) throw new BedrockInputError("createSigningFetch: the client needs a `region` (or AWS_REGION)");
   const allowed = allowedTargets(region, config.endpoint);
-  const signingFetch = (input: RequestInfo | URL, init?: RequestInit) =>
+  // async, so a Request that cannot be built (say, a URL with user info) rejects as fetch does.
+  const signingFetch = async (input: RequestInfo | URL, init?: RequestInit) =>
     signAndSend(config, { region, allowed, maxRetries, timeout }, new Request(input, init));
   return signingFetch as typeof fetch;
 }
