@@ -1,4 +1,5 @@
 // The real `openai` package (6.30.1) through createSigningFetch against the emulator's Chat Completions route.
+import { readFileSync } from "node:fs";
 import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
 import { BedrockClient, createSigningFetch, type BedrockClientOptions } from "../../src/index.js";
@@ -154,5 +155,21 @@ describe("chat.completions.create through createSigningFetch", () => {
       code: "ValidationException",
       param: null,
     });
+  });
+});
+
+describe("the docs/testing.md Chat Completions snippet", () => {
+  it("runs as written", async () => {
+    const doc = readFileSync(new URL("../../docs/testing.md", import.meta.url), "utf8");
+    const section = doc.slice(doc.indexOf("## OpenAI-compatible Chat Completions"));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!.replace(/^import [\s\S]*?;$/gm, "");
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<unknown>;
+    const run = new AsyncFunction("OpenAI", "BedrockClient", "createSigningFetch", "createBedrockEmulator", "EMULATOR_CREDENTIALS", `${code}\nreturn { completion, emulator };`);
+    const { completion, emulator } = (await run(OpenAI, BedrockClient, createSigningFetch, createBedrockEmulator, EMULATOR_CREDENTIALS)) as {
+      completion: OpenAI.ChatCompletion;
+      emulator: BedrockEmulator;
+    };
+    expect(completion.choices[0]!.message.content).toBe("J'adore la programmation.");
+    expect(emulator.requests[0]!.auth.kind).toBe("sigv4");
   });
 });
