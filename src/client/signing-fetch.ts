@@ -145,6 +145,8 @@ async function signAndSend(config: ClientConfig, settings: Settings, request: Re
     const link = linkSignal(callerSignal);
     let signed: Headers | undefined;
     let failure: BedrockError;
+    // The error response a retry would replace; handed back as it is if no retry can be made.
+    let refused: Response | undefined;
     let retryAfterMs: number | undefined;
     let skewCorrected = false;
     try {
@@ -176,6 +178,7 @@ async function signAndSend(config: ClientConfig, settings: Settings, request: Re
       link.dispose();
       if (!again) return scrubbed;
       failure = error;
+      refused = scrubbed;
     } catch (error) {
       link.dispose();
       const out = thrown(error, link, signed, auth.scrubber);
@@ -189,7 +192,11 @@ async function signAndSend(config: ClientConfig, settings: Settings, request: Re
       continue;
     }
     const delay = nextDelay(retries, retryAfterMs, retry);
-    if (delay === undefined) throw failure;
+    // The server asks for a longer pause than maxRetryDelay allows: its answer is the caller's.
+    if (delay === undefined) {
+      if (refused) return refused;
+      throw failure;
+    }
     retries++;
     await sleep(delay, callerSignal);
   }

@@ -158,6 +158,25 @@ describe("retries", () => {
     expect((await response.json()).error.code).toBe("ServiceUnavailableException");
   });
 
+  it("returns a 429 at once when its Retry-After is longer than maxRetryDelay allows", async () => {
+    const { signingFetch, emulator } = setUp({ maxRetryDelay: 1000 });
+    emulator.fault({ type: "throttle", retryAfterSeconds: 30, times: 5 });
+    const response = await signingFetch(CHAT, { method: "POST", body: BODY });
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("30");
+    expect(emulator.requests).toHaveLength(1);
+  });
+
+  it("waits as long as Retry-After asks, within maxRetryDelay", async () => {
+    const { signingFetch, emulator } = setUp();
+    emulator.fault({ type: "throttle", retryAfterSeconds: 0.05 });
+    const started = Date.now();
+    const response = await signingFetch(CHAT, { method: "POST", body: BODY });
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(emulator.requests.map((r) => r.status)).toEqual([429, 200]);
+  });
+
   it("does not retry a 4xx other than 429", async () => {
     const { signingFetch, emulator } = setUp();
     const response = await signingFetch(CHAT, { method: "POST", body: JSON.stringify({ model: "m", messages: [] }) });
