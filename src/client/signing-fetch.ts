@@ -40,7 +40,11 @@ const MIN_MASKED_HEADER_LENGTH = 8;
  * A `fetch` that signs each request for Bedrock (service `bedrock`, the client's region) with the
  * client's SigV4 credentials, or sends its API key as `Authorization: Bearer`: for the parts of
  * Bedrock Runtime this package does not model, such as the OpenAI-compatible Chat Completions API
- * (`https://bedrock-runtime.{region}.amazonaws.com/openai/v1`).
+ * (`https://bedrock-runtime.{region}.amazonaws.com/openai/v1`, "Invoke a model with the OpenAI Chat
+ * Completions API", https://docs.aws.amazon.com/bedrock/latest/userguide/inference-chat-completions.html)
+ * and the Responses API under the same base URL ("Responses API on the bedrock-mantle endpoint", which
+ * says Bedrock serves it on both bedrock-runtime and bedrock-mantle:
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/bedrock-mantle.html).
  *
  * - Only URLs on the client's Bedrock Runtime endpoint (`bedrock-runtime[-fips].{region}.{partition
  *   suffix}` over https) or its `endpoint` option (same origin, under its path) are signed; any other
@@ -94,6 +98,8 @@ interface Target {
   prefix: string;
 }
 
+// `bedrock-mantle.{region}.api.aws` is left out: its docs show API keys with the OpenAI SDK, and the
+// SigV4 signing name it expects is unconfirmed, so signing for it could only fail or mislead.
 function allowedTargets(region: string, endpoint: URL | undefined): Target[] {
   const suffix = partitionOf(region).dnsSuffix;
   const targets = [
