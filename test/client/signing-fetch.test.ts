@@ -1,6 +1,6 @@
 // createSigningFetch on its own: which URLs it signs, which headers it drops, when it retries, what it scrubs.
 import { describe, expect, it } from "vitest";
-import { aiGateway, BedrockClient, createSigningFetch, type BedrockClientOptions } from "../../src/index.js";
+import { aiGateway, BedrockClient, BedrockRuntime, createSigningFetch, type BedrockClientOptions } from "../../src/index.js";
 import { AbortError, BedrockInputError, NetworkError, TimeoutError } from "../../src/errors/index.js";
 import { createBedrockEmulator, EMULATOR_CREDENTIALS, EMULATOR_SESSION_CREDENTIALS } from "../../src/testing/index.js";
 
@@ -100,6 +100,14 @@ describe("which URLs are signed", () => {
 });
 
 describe("what is sent", () => {
+  it("signs with a BedrockRuntime's client", async () => {
+    const emulator = createBedrockEmulator();
+    const runtime = new BedrockRuntime({ region: "us-east-1", credentials: EMULATOR_CREDENTIALS, fetch: emulator.asFetch });
+    const response = await createSigningFetch(runtime.client)(CHAT, { method: "POST", body: BODY });
+    expect(response.status).toBe(200);
+    expect(emulator.requests[0]!.auth).toEqual({ kind: "sigv4", accessKeyId: EMULATOR_CREDENTIALS.accessKeyId });
+  });
+
   it("drops the caller's auth and signing headers, keeps and signs the rest, hashes the body", async () => {
     const { signingFetch, sent, emulator } = setUp();
     const response = await signingFetch(CHAT, {
