@@ -2,7 +2,7 @@
 import { raceSignal } from "../auth/race-signal.js";
 import type { SecretScrubber } from "../auth/secret-scrubber.js";
 import { BedrockError } from "../errors/bedrock-error.js";
-import { BedrockInputError, NetworkError } from "../errors/exceptions.js";
+import { BedrockInputError, NetworkError, TimeoutError } from "../errors/exceptions.js";
 import { errorFromResponse, isRetryableStatus } from "../errors/from-response.js";
 import { linkSignal, sleep, toAbortError, type LinkedSignal } from "./abort.js";
 import { clientConfig, type BedrockClient, type ClientConfig } from "./bedrock-client.js";
@@ -54,8 +54,8 @@ const MIN_MASKED_HEADER_LENGTH = 8;
  *   except `authorization`, `x-amz-date`, `x-amz-security-token`, `x-amz-content-sha256`,
  *   `x-amz-user-agent`, `host`, `content-length` and `cf-aig-authorization`, which are dropped (an
  *   SDK's placeholder `Authorization: Bearer unused` included).
- * - Retries (the client's policy: throttling, 5xx, network errors; one immediate retry after a
- *   clock-skew refusal) happen only before a response is handed back, so a streamed body is never
+ * - Retries (the client's policy: throttling, 5xx, network errors and timeouts after signing; one
+ *   immediate retry after a clock-skew refusal) happen only before a response is handed back, so a streamed body is never
  *   replayed. Once returned, the response is the caller's.
  * - Error responses come back as Responses (as from `fetch`), their body and headers scrubbed of
  *   every secret the client holds (AWS's signature-mismatch text quotes the session token). What it
@@ -114,7 +114,7 @@ function allowedTargets(region: string, endpoint: URL | undefined): Target[] {
 }
 
 /** True when `url` is on one of the targets. `URL` has already normalised case, default ports and dot segments. */
-export function isAllowedTarget(url: URL, targets: readonly Target[]): boolean {
+function isAllowedTarget(url: URL, targets: readonly Target[]): boolean {
   if (url.username !== "" || url.password !== "") return false;
   return targets.some((t) => url.origin === t.origin && (t.prefix === "/" || `${url.pathname}/`.startsWith(t.prefix)));
 }
@@ -188,9 +188,10 @@ async function signAndSend(config: ClientConfig, settings: Settings, request: Re
     } catch (error) {
       link.dispose();
       const out = thrown(error, link, signed, auth.scrubber);
-      // Only a fetch that failed after signing (no response yet) is retried; aborts, timeouts
-      // and credential failures are not (the provider is asked once per call, as in `send`).
-      if (!(out instanceof NetworkError) || retries >= settings.maxRetries) throw out;
+      // As in `send`: a fetch that failed or timed out after signing (no response yet) is retried;
+      // the caller's abort and credential failures are not (the provider is asked once per call).
+      const retryable = out instanceof NetworkError || out instanceof TimeoutError;
+      if (!retryable || signed === undefined || retries >= settings.maxRetries) throw out;
       failure = out;
     }
     if (skewCorrected && !skewRetried) {

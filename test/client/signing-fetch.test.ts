@@ -212,6 +212,23 @@ describe("retries", () => {
     expect(sent).toHaveLength(2);
   });
 
+  it("retries an attempt that timed out before the response, not one whose credentials timed out", async () => {
+    let calls = 0;
+    const { signingFetch, sent } = setUp({ timeout: 30 }, async (request) => {
+      if (++calls === 1) {
+        const signal = (request as Request).signal;
+        return new Promise<Response>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+      }
+      return createBedrockEmulator().fetch(request as Request);
+    });
+    expect((await signingFetch(CHAT, { method: "POST", body: BODY })).status).toBe(200);
+    expect(sent).toHaveLength(2);
+    let lookups = 0;
+    const stuck = new BedrockClient({ region: "us-east-1", timeout: 20, credentials: () => (lookups++, new Promise(() => {})), fetch: createBedrockEmulator().asFetch });
+    await expect(createSigningFetch(stuck)(CHAT, { method: "POST", body: BODY })).rejects.toBeInstanceOf(TimeoutError);
+    expect(lookups).toBe(1);
+  });
+
   it("never retries once a response is handed over: a stream that breaks mid-body is the caller's", async () => {
     const encoder = new TextEncoder();
     const { signingFetch, sent } = setUp({}, async () => {
