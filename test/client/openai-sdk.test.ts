@@ -104,6 +104,16 @@ describe("chat.completions.create through createSigningFetch", () => {
     expect(emulator.requests.map((r) => r.status)).toEqual([429, 429, 200]);
   });
 
+  it("retries a 429 of a streamed call: nothing of the stream had started", async () => {
+    const { emulator, openai } = setUp();
+    emulator.fault({ type: "throttle" });
+    const stream = await openai.chat.completions.create({ model: MODEL, messages, stream: true });
+    let text = "";
+    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+    expect(text).toBe("J'adore la programmation.");
+    expect(emulator.requests.map((r) => r.status)).toEqual([429, 200]);
+  });
+
   it("hands the last 429 to the SDK, in OpenAI's error shape, once the retries are spent", async () => {
     const { emulator, openai } = setUp({ maxRetries: 1 });
     emulator.fault({ type: "throttle", times: 5 });
