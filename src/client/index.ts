@@ -4,6 +4,7 @@ export { BedrockClient, type BedrockClientOptions, type RequestValidator } from 
 export { converse, converseStream, countTokens, type ConverseCommandOutput } from "./operations/index.js";
 export { BedrockRuntime, type CallOptions } from "./bedrock-runtime.js";
 export { aiGateway, type GatewayRoute } from "./gateway.js";
+export { createSigningFetch, type SigningFetchOptions } from "./signing-fetch.js";
 export {
   BedrockRuntimeClient,
   ConverseCommand,

@@ -11,6 +11,7 @@ import {
 } from "./auth/index.js";
 import { awsErrorResponse, awsErrors, EmulatorError, type AwsError } from "./aws-error.js";
 import { createBuiltInModel, type BuiltInModelOptions, type EmulatorModel } from "./model/index.js";
+import { chatCompletions, isChatCompletionsPath, openAiErrorResponse } from "./openai/route.js";
 import { answer } from "./response/index.js";
 import {
   corsHeaders,
@@ -215,6 +216,31 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
       );
       record.auth = verdict.auth;
       if (verdict.error) return fail(verdict.error);
+    }
+    if (request.method === "POST" && isChatCompletionsPath(rawPath)) {
+      const failOpenAi = (error: AwsError): Response => {
+        record.status = error.status;
+        record.errorType = error.type;
+        return openAiErrorResponse(error, base);
+      };
+      if (!json.ok) return failOpenAi(awsErrors.validation(MALFORMED_INPUT));
+      const httpFault = faults.take(undefined, "http") as (HttpFault & Fault) | undefined;
+      if (httpFault) {
+        record.fault = httpFault.type;
+        const error = httpFaultError(httpFault);
+        if (!error) throw new EmulatorDisconnect();
+        return failOpenAi(error);
+      }
+      let result: Response | AwsError;
+      try {
+        result = await chatCompletions({ body: json.value, requestId: id, nowMs, model, modelAllowed, headers: base });
+      } catch (error) {
+        if (error instanceof EmulatorError) return failOpenAi(error.awsError);
+        throw error;
+      }
+      if (!(result instanceof Response)) return failOpenAi(result);
+      record.status = result.status;
+      return result;
     }
     if (!route || request.method !== "POST") return fail(awsErrors.unknownOperation());
     record.operation = route.operation;
