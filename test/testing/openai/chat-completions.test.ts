@@ -127,7 +127,7 @@ describe("the route", () => {
   });
 
   it("sends the stream as one SSE event per read", async () => {
-    const response = await post(createBedrockEmulator(), { model: "m", messages: [{ role: "user", content: "I love programming." }], stream: true });
+    const response = await post(createBedrockEmulator(), { model: "openai.gpt-oss-20b-1:0", messages: [{ role: "user", content: "I love programming." }], stream: true });
     expect(response.headers.get("content-type")).toBe("text/event-stream");
     const reads: string[] = [];
     const decoder = new TextDecoder();
