@@ -1,5 +1,6 @@
 // BedrockRuntime: the bare client with every operation as a method and request validation on (the AWS SDK's aggregated client).
 import type { ConverseStreamOutput, ConverseRequest, ConverseStreamRequest, CountTokensRequest, CountTokensResponse } from "../wire/index.js";
+import { HybridSha256 } from "../auth/hybrid-sha256.js";
 import { validateRequest } from "../wire/validate/validate-request.js";
 import { BedrockClient } from "./bedrock-client.js";
 import { aiGateway } from "./gateway.js";
@@ -34,9 +35,13 @@ export class BedrockRuntime {
 
   constructor(options: BedrockRuntimeOptions = {}) {
     validateOptions(options);
-    const { gateway, validate, ...rest } = options;
+    const { gateway, validate, sha256, ...rest } = options;
     this.client = new BedrockClient({
       ...rest,
+      // Short inputs (the signing key's four HMACs, the string to sign) hashed in JavaScript:
+      // in Node each WebCrypto call waits for a thread-pool slot, and pages served over plain
+      // http have no crypto.subtle. The bare client leaves this 2 KiB out unless given.
+      sha256: sha256 ?? HybridSha256,
       ...(gateway !== undefined ? { gateway: aiGateway(gateway) } : {}),
       ...(validate !== false ? { validate: validateRequest } : {}),
     });

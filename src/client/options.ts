@@ -56,7 +56,10 @@ export interface BedrockRuntimeOptions {
   gateway?: GatewayOptions;
   /** `false` sends requests unchecked (Bedrock still answers a malformed one with a ValidationException). Default: checked. */
   validate?: boolean;
-  /** SHA-256/HMAC for signing; WebCrypto by default. */
+  /**
+   * SHA-256/HMAC for signing. `BedrockRuntime` uses `HybridSha256` (JavaScript for short inputs,
+   * WebCrypto for large bodies); the bare `BedrockClient` uses WebCrypto only unless given one.
+   */
   sha256?: ChecksumConstructor;
 }
 
