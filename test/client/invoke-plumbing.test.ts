@@ -2,11 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { BedrockClient, BedrockRuntime, aiGateway, applyGuardrail, invokeModel, invokeModelWithResponseStream } from "../../src/index.js";
 import type { ClientHooks } from "../../src/client/index.js";
+import type { ApplyGuardrailRequest } from "../../src/wire/index.js";
 import { createBedrockEmulator, EMULATOR_CREDENTIALS } from "../../src/testing/index.js";
 
 const CLAUDE = "anthropic.claude-3-haiku-20240307-v1:0";
 const body = { anthropic_version: "bedrock-2023-05-31", max_tokens: 64, messages: [{ role: "user", content: "hi" }] };
-const guard = { guardrailIdentifier: "gr-1", guardrailVersion: "1", source: "INPUT", content: [{ text: { text: "hi" } }] } as const;
+const guard: ApplyGuardrailRequest = { guardrailIdentifier: "gr-1", guardrailVersion: "1", source: "INPUT", content: [{ text: { text: "hi" } }] };
 
 function recording(options: { region?: string; gateway?: boolean } = {}) {
   const emulator = createBedrockEmulator({ region: options.region ?? "us-east-1", ...(options.gateway ? { gateway: {} } : {}) });
