@@ -230,7 +230,10 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     if (!route || request.method !== "POST") return fail(awsErrors.unknownOperation());
     record.operation = route.operation;
     record.modelId = route.modelId;
-    if (!modelAllowed(route.modelId)) return fail(awsErrors.validation("The provided model identifier is invalid."));
+    // ApplyGuardrail's path names a guardrail, not a model: the `models` option does not apply.
+    if (route.operation !== "apply-guardrail" && !modelAllowed(route.modelId)) {
+      return fail(awsErrors.validation("The provided model identifier is invalid."));
+    }
     if (!json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
     const problem = requestProblem(route.operation, route.modelId, json.value);
     if (problem) return fail(awsErrors.validation(problem));

@@ -84,3 +84,24 @@ describe("ApplyGuardrail in the emulator", () => {
     expect(out).toMatchObject({ action: "GUARDRAIL_INTERVENED", outputs: [{ text: "No." }] });
   });
 });
+
+describe("the emulator's routes for the new operations", () => {
+  it("the models option limits InvokeModel, not ApplyGuardrail (its path names a guardrail)", async () => {
+    const { createBedrockEmulator } = await import("../../src/testing/index.js");
+    const emulator = createBedrockEmulator({ requireAuth: false, models: ["anthropic.claude-3-haiku-20240307-v1:0"] });
+    const post = (path: string, body: unknown) => emulator.fetch(new Request(`https://bedrock.test${path}`, { method: "POST", body: JSON.stringify(body) }));
+    expect((await post("/model/meta.llama3-8b-instruct-v1%3A0/invoke", { prompt: "hi" })).status).toBe(400);
+    expect((await post("/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke", claude)).status).toBe(200);
+    const guard = await post("/guardrail/gr-1/version/1/apply", { source: "INPUT", content: [{ text: { text: "hi" } }] });
+    expect(guard.status).toBe(200);
+    expect(emulator.requests.at(-1)).toMatchObject({ operation: "apply-guardrail", modelId: "gr-1" });
+  });
+
+  it("an unknown model family is refused, saying which formats the emulator serves", async () => {
+    const { createBedrockEmulator } = await import("../../src/testing/index.js");
+    const emulator = createBedrockEmulator({ requireAuth: false });
+    const response = await emulator.fetch(new Request("https://bedrock.test/model/cohere.command-r-v1%3A0/invoke", { method: "POST", body: "{}" }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toMatch(/Anthropic Claude .* Amazon Titan Text and Meta Llama/);
+  });
+});
