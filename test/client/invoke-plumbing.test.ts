@@ -70,3 +70,17 @@ describe("routing", () => {
     expect(urls).toEqual([`https://bedrock-runtime.cn-north-1.amazonaws.com.cn/guardrail/${encodeURIComponent(arn)}/version/1/apply`]);
   });
 });
+
+describe("types", () => {
+  it("event.chunk?.bytes reads without a cast, as with the SDK", async () => {
+    const { fetch } = recording();
+    const client = new BedrockRuntime({ region: "us-east-1", endpoint: "https://bedrock.test", credentials: EMULATOR_CREDENTIALS, fetch });
+    const response = await client.invokeModelWithResponseStream({ modelId: CLAUDE, body });
+    const types: string[] = [];
+    for await (const event of response.body) {
+      const bytes: Uint8Array | undefined = event.chunk?.bytes;
+      types.push(JSON.parse(new TextDecoder().decode(bytes)).type);
+    }
+    expect(types.at(-1)).toBe("message_stop");
+  });
+});

@@ -77,9 +77,9 @@ describe("decodeInvokeStream", () => {
     await expect(read([frame])).rejects.toThrow(message);
   });
 
-  it("passes an unknown event type on in the one-key shape", async () => {
+  it("passes an unknown event type on as the SDK's $unknown member", async () => {
     const out: unknown[] = [];
     for await (const event of decodeInvokeStream(bodyFrom([encodeStreamEvent({ somethingNew: { a: 1 } })]).stream)) out.push(event);
-    expect(out).toEqual([{ somethingNew: { a: 1 } }]);
+    expect(out).toEqual([{ $unknown: ["somethingNew", { a: 1 }] }]);
   });
 });
