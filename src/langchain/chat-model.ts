@@ -8,7 +8,7 @@ import type { Runnable } from "@langchain/core/runnables";
 import type { InteropZodType } from "@langchain/core/utils/types";
 import { ChatBedrockConverse as CoreChatModel, type RequestSettings } from "../chat/model/index.js";
 import type { DocumentType, GuardrailStreamConfiguration, PerformanceConfiguration, ServiceTier, ServiceTierType } from "../wire/index.js";
-import type { BedrockRuntime } from "../client/bedrock-runtime.js";
+import type { ConverseRuntime } from "../client/bedrock-runtime.js";
 import { fromLangChainMessages, toLangChainChunk, toLangChainMessage } from "./convert-messages.js";
 import { invocationParams, lsParams, type InvocationParams } from "./invocation-params.js";
 import {
@@ -95,8 +95,8 @@ export class ChatBedrockConverse extends BaseChatModel<ChatBedrockConverseCallOp
     this.disableStreaming = fields.disableStreaming === true;
   }
 
-  /** The bedrock-edge BedrockRuntime requests go through. */
-  get client(): BedrockRuntime {
+  /** The bedrock-edge ConverseRuntime requests go through. */
+  get client(): ConverseRuntime {
     return this.#core.client;
   }
 

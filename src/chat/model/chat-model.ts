@@ -1,6 +1,6 @@
 // ChatBedrockConverse: LangChain's Bedrock Converse chat model API on BedrockRuntime, without @langchain/core.
 import { regionFromEnv } from "../../auth/env-credentials.js";
-import type { BedrockRuntime } from "../../client/bedrock-runtime.js";
+import type { ConverseRuntime } from "../../client/bedrock-runtime.js";
 import type { CallOptions as ClientCallOptions } from "../../client/options.js";
 import { BedrockInputError } from "../../errors/index.js";
 import { regionFromModelArn } from "../../wire/index.js";
@@ -42,7 +42,7 @@ import { countInputTokens, estimateInputTokens } from "./token-count.js";
 
 /** What a model copy made by `withConfig` / `bindTools` shares with its original. */
 interface Shared {
-  readonly client: BedrockRuntime;
+  readonly client: ConverseRuntime;
   readonly model: string;
   readonly region: string | undefined;
   readonly settings: RequestSettings;
@@ -170,8 +170,8 @@ export class ChatBedrockConverse {
     return this.#setting("streamUsage") !== false;
   }
 
-  /** The BedrockRuntime this model sends with (shared by its copies). */
-  get client(): BedrockRuntime {
+  /** The ConverseRuntime this model sends with (shared by its copies). */
+  get client(): ConverseRuntime {
     return this.#shared.client;
   }
 

@@ -1,6 +1,6 @@
 // The BedrockRuntime a ChatBedrockConverse sends with: a given one, or one built from the connection options.
 import { regionFromEnv } from "../../auth/env-credentials.js";
-import { BedrockRuntime } from "../../client/bedrock-runtime.js";
+import { ConverseRuntime } from "../../client/bedrock-runtime.js";
 import type { BedrockRuntimeOptions } from "../../client/options.js";
 import { BedrockInputError } from "../../errors/index.js";
 import { regionFromModelArn } from "../../wire/index.js";
@@ -8,14 +8,14 @@ import { CONNECTION_FIELDS, type ChatBedrockConverseInput } from "./model-option
 
 /**
  * The given `client` (which must not come with connection options, they would be ignored), or a
- * new BedrockRuntime. The region is required up front: `region`, AWS_REGION, or a model ARN's.
+ * new ConverseRuntime (BedrockRuntime's Converse operations). The region is required up front: `region`, AWS_REGION, or a model ARN's.
  */
-export function modelClient(fields: ChatBedrockConverseInput, model: string): BedrockRuntime {
+export function modelClient(fields: ChatBedrockConverseInput, model: string): ConverseRuntime {
   return fields.client !== undefined ? checkClient(fields) : newClient(fields, model);
 }
 
-function checkClient(fields: ChatBedrockConverseInput): BedrockRuntime {
-  const client = fields.client as Partial<BedrockRuntime> | null;
+function checkClient(fields: ChatBedrockConverseInput): ConverseRuntime {
+  const client = fields.client as Partial<ConverseRuntime> | null;
   if (client === null || typeof client !== "object" || typeof client.converse !== "function" || typeof client.converseStream !== "function") {
     throw new BedrockInputError("client must be a BedrockRuntime");
   }
@@ -24,10 +24,10 @@ function checkClient(fields: ChatBedrockConverseInput): BedrockRuntime {
     const verb = clash.length === 1 ? "configures" : "configure";
     throw new BedrockInputError(`${clash.join(", ")} ${verb} a new client; pass them to the BedrockRuntime given as \`client\` instead`);
   }
-  return client as BedrockRuntime;
+  return client as ConverseRuntime;
 }
 
-function newClient(fields: ChatBedrockConverseInput, model: string): BedrockRuntime {
+function newClient(fields: ChatBedrockConverseInput, model: string): ConverseRuntime {
   const options: BedrockRuntimeOptions = {};
   for (const key of CONNECTION_FIELDS) if (fields[key] !== undefined) (options as Record<string, unknown>)[key] = fields[key];
   // Signed with the request, as @langchain/aws signs its defaultHeaders.
@@ -37,5 +37,5 @@ function newClient(fields: ChatBedrockConverseInput, model: string): BedrockRunt
   if (region === undefined) {
     throw new BedrockInputError("region is required: pass `region`, set AWS_REGION, or use a model ARN that names one");
   }
-  return new BedrockRuntime(options);
+  return new ConverseRuntime(options);
 }

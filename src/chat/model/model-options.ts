@@ -1,5 +1,5 @@
 // Options of ChatBedrockConverse: constructor fields, per-call options and the request settings they share.
-import type { BedrockRuntime } from "../../client/bedrock-runtime.js";
+import type { ConverseRuntime } from "../../client/bedrock-runtime.js";
 import type { BedrockRuntimeOptions, CallOptions as ClientCallOptions } from "../../client/options.js";
 import type {
   DocumentType,
@@ -79,7 +79,7 @@ export interface RequestSettings {
   outputConfig?: OutputConfig | null;
 }
 
-/** The connection options that configure a new BedrockRuntime (not allowed next to `client`). */
+/** The connection options that configure a new ConverseRuntime (not allowed next to `client`). */
 export const CONNECTION_FIELDS = [
   "region",
   "credentials",
@@ -106,8 +106,8 @@ export interface ChatBedrockConverseInput
   model?: string;
   /** Alias of `model`, as the AWS SDK names it. */
   modelId?: string;
-  /** An existing client to reuse; connection options must not be passed with it. */
-  client?: BedrockRuntime;
+  /** An existing client to reuse (a `BedrockRuntime`); connection options must not be passed with it. */
+  client?: ConverseRuntime;
   /** `invoke` streams under the hood and returns the concatenated chunks. */
   streaming?: boolean;
   /** Receives warnings (tool choice downgraded, tool blocks sent as text). Default: `console.warn`, once per message. */

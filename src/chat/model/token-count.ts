@@ -1,5 +1,5 @@
 // Input token counts for ChatBedrockConverse: Bedrock's CountTokens API, else a documented estimate.
-import type { BedrockRuntime } from "../../client/bedrock-runtime.js";
+import type { ConverseRuntime } from "../../client/bedrock-runtime.js";
 import { AccessDeniedException, BedrockError, ResourceNotFoundException, ValidationException } from "../../errors/index.js";
 import type { ConverseTokensRequest } from "../../wire/index.js";
 import { isObject, type Dict } from "../../internal/index.js";
@@ -74,7 +74,7 @@ export interface CountResult {
  * operation, as on endpoints without the API). Other errors (throttling, network) are thrown.
  */
 export async function countInputTokens(
-  client: Pick<BedrockRuntime, "countTokens">,
+  client: Pick<ConverseRuntime, "countTokens">,
   modelId: string,
   request: ConverseTokensRequest,
   signal?: AbortSignal,
