@@ -4,7 +4,7 @@ import { BedrockInputError } from "../errors/exceptions.js";
 import { platformFetch } from "../runtime.js";
 import { createAuthenticator } from "./auth.js";
 import { SkewCorrectedClock } from "./clock-skew.js";
-import { GATEWAY_TOKEN_HEADER, type GatewayRoute } from "./gateway.js";
+import type { GatewayRoute } from "./gateway.js";
 import { hookRunner } from "./hooks.js";
 import {
   checkRegion,
@@ -99,7 +99,7 @@ export class BedrockClient {
         timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
         clock,
         userAgent: appId ? `${USER_AGENT} ${appId}` : USER_AGENT,
-        unsignedHeaders: token === undefined ? [] : [[GATEWAY_TOKEN_HEADER, `Bearer ${token}`]],
+        unsignedHeaders: gateway?.headers ?? [],
         hooks: hookRunner(options.hooks),
       },
       region: options.region,

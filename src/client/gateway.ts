@@ -69,6 +69,8 @@ export interface GatewayRoute {
   /** The gateway URL to which a region's Bedrock path is appended. */
   readonly base: (region: string) => URL;
   readonly token: string | undefined;
+  /** Added after signing, unsigned: `cf-aig-authorization` (the gateway reads and drops it). */
+  readonly headers: ReadonlyArray<readonly [string, string]>;
 }
 
 /**
@@ -80,5 +82,6 @@ export interface GatewayRoute {
 export function aiGateway(options: GatewayOptions): GatewayRoute {
   validateGateway(options);
   const gateway = { ...options };
-  return { base: (region) => gatewayBase(gateway, region), token: gateway.token };
+  const token = gateway.token;
+  return { base: (region) => gatewayBase(gateway, region), token, headers: token === undefined ? [] : [[GATEWAY_TOKEN_HEADER, `Bearer ${token}`]] };
 }
