@@ -1,6 +1,6 @@
 // OpenAI gpt-oss on InvokeModel: Chat Completions `messages` in, `choices[0].message` out.
 import { AIMessage, AIMessageChunk, type BaseMessage } from "../messages/index.js";
-import { defined, num, usage, withKwargs, type InvokeSettings, type JsonObject, type ProviderAdapter } from "./adapter-types.js";
+import { defined, metricsUsage, num, usage, withKwargs, type ChunkDecoder, type InvokeSettings, type JsonObject, type ProviderAdapter } from "./adapter-types.js";
 
 const ROLES: Record<string, string> = { system: "system", human: "user", ai: "assistant", tool: "tool" };
 
@@ -34,13 +34,22 @@ export function openaiReply(json: JsonObject): AIMessage {
   });
 }
 
-export function openaiChunk(event: JsonObject): AIMessageChunk | undefined {
-  const choice = firstChoice(event);
-  const delta = (choice.delta ?? {}) as JsonObject;
-  const u = openaiUsage(event.usage as JsonObject | undefined);
-  const text = typeof delta.content === "string" ? delta.content : "";
-  if (text === "" && !u && choice.finish_reason == null) return undefined;
-  return new AIMessageChunk({ content: text, ...(u && { usage_metadata: u }), response_metadata: defined({ finish_reason: choice.finish_reason ?? undefined }) });
+/**
+ * One decoder per stream: usage from a `usage` member when the stream sends one, else from the
+ * invocation metrics Bedrock adds to the last chunk (never both).
+ */
+export function openaiDecoder(): ChunkDecoder {
+  let sawUsage = false;
+  return (event) => {
+    const choice = firstChoice(event);
+    const delta = (choice.delta ?? {}) as JsonObject;
+    const own = openaiUsage(event.usage as JsonObject | undefined);
+    if (own) sawUsage = true;
+    const u = own ?? (sawUsage ? undefined : metricsUsage(event));
+    const text = typeof delta.content === "string" ? delta.content : "";
+    if (text === "" && !u && choice.finish_reason == null) return undefined;
+    return new AIMessageChunk({ content: text, ...(u && { usage_metadata: u }), response_metadata: defined({ finish_reason: choice.finish_reason ?? undefined }) });
+  };
 }
 
-export const openaiAdapter: ProviderAdapter = { body: openaiBody, reply: openaiReply, decoder: () => openaiChunk, tools: false };
+export const openaiAdapter: ProviderAdapter = { body: openaiBody, reply: openaiReply, decoder: openaiDecoder, tools: false };
