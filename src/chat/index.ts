@@ -83,7 +83,6 @@ export {
 } from "./sse/index.js";
 export {
   ChatBedrock,
-  resolveProvider,
   type ChatBedrockInput,
   type ChatBedrockCallOptions,
   type InvokeProvider,
