@@ -23,6 +23,10 @@ function cacheControl(block: JsonObject): JsonObject | undefined {
 
 function imageBlock(block: JsonObject): JsonObject {
   if (isObject(block.source)) return { type: "image", source: block.source };
+  // LangChain's standard data block: `{ type: "image", data | base64, mimeType | mime_type }`.
+  const data = typeof block.data === "string" ? block.data : block.base64;
+  const mime = block.mimeType ?? block.mime_type;
+  if (typeof data === "string" && typeof mime === "string") return { type: "image", source: { type: "base64", media_type: mime, data } };
   const url = typeof block.image_url === "string" ? block.image_url : isObject(block.image_url) ? String(block.image_url.url) : "";
   const match = DATA_URL.exec(url);
   if (!match) throw new BedrockInputError("Anthropic on InvokeModel takes base64 images only: data:image/<type>;base64,<data>");

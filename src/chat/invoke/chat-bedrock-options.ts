@@ -52,6 +52,8 @@ export interface ChatBedrockInput {
   streaming?: boolean;
   /** Whether streamed chunks carry `usage_metadata` (default true). */
   streamUsage?: boolean;
+  /** Receives warnings (a forced tool choice downgraded under extended thinking); console.warn once each by default. */
+  warn?: (message: string) => void;
 }
 
 export interface ChatBedrockCallOptions {

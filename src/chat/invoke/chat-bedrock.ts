@@ -24,6 +24,7 @@ interface Shared {
   readonly provider: InvokeProvider;
   readonly adapter: ProviderAdapter;
   readonly fields: ChatBedrockInput;
+  readonly warn: (message: string) => void;
 }
 
 /** The private way into the constructor, for `withConfig`. */
@@ -87,7 +88,9 @@ export class ChatBedrock {
     if (fields.streaming !== undefined && typeof fields.streaming !== "boolean") throw new BedrockInputError("streaming must be a boolean");
     const provider = resolveProvider(model, fields.provider);
     const { client, region } = chatBedrockClient(fields, model);
-    this.#shared = { client, model, region, provider, adapter: adapterFor(provider, modelName(model)), fields: { ...fields } };
+    if (fields.warn !== undefined && typeof fields.warn !== "function") throw new BedrockInputError("warn must be a function");
+    const warn = fields.warn ?? warnOnce();
+    this.#shared = { client, model, region, provider, adapter: adapterFor(provider, modelName(model)), fields: { ...fields }, warn };
     this.#defaults = {};
   }
 
@@ -232,7 +235,10 @@ export class ChatBedrock {
     const f = this.#shared.fields;
     const tools = call.tools ? convertTools(call.tools) : undefined;
     if (tools && !this.#shared.adapter.tools) throw new BedrockInputError(`ChatBedrock sends tools to Anthropic models only (this one is ${this.provider})`);
-    const choice = tools ? convertToolChoice(call.tool_choice as never, { toolNames: toolNames(tools) }) : undefined;
+    const thinkingSetting = call.thinking ?? f.thinking;
+    const thinkingOn = thinkingSetting !== undefined && (typeof thinkingSetting === "number" || thinkingSetting.type !== "disabled");
+    // Bedrock refuses a forced tool choice with extended thinking: downgraded to auto, with a warning, as ChatBedrockConverse does.
+    const choice = tools ? convertToolChoice(call.tool_choice as never, { toolNames: toolNames(tools), thinkingEnabled: thinkingOn, warn: this.#shared.warn }) : undefined;
     const modelKwargs = f.modelKwargs || call.modelKwargs ? { ...f.modelKwargs, ...call.modelKwargs } : undefined;
     const pick = <T>(a: T | undefined, b: T | undefined) => (a !== undefined ? a : b);
     const s: InvokeSettings = {};
@@ -284,6 +290,16 @@ async function* chunks(
     first = false;
     yield chunk;
   }
+}
+
+/** console.warn, each distinct message once per model (and its copies). */
+function warnOnce(): (message: string) => void {
+  const seen = new Set<string>();
+  return (message) => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    console.warn(`[bedrock-edge] ${message}`);
+  };
 }
 
 function mergeCall(a: ChatBedrockCallOptions, b: ChatBedrockCallOptions): ChatBedrockCallOptions {

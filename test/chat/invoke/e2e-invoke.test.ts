@@ -180,4 +180,51 @@ describe("ChatBedrock Anthropic features on the emulator", () => {
     expect(new URL(seen[0]!.url).pathname).toBe(`/model/${encodeURIComponent(arn)}/invoke`);
     expect(await seen[0]!.json()).toMatchObject({ anthropic_version: "bedrock-2023-05-31", messages: [{ role: "user", content: "Hi" }] });
   });
+
+  it("thinking: sent as Anthropic's object, a forced tool choice downgraded to auto with a warning, reasoning read back", async () => {
+    const warnings: string[] = [];
+    const { emulator, chat } = setup(model, { thinking: 1024, maxTokens: 2048, warn: (m: string) => void warnings.push(m) });
+    emulator.script({
+      invoke: {
+        id: "msg_bdrk_3",
+        type: "message",
+        role: "assistant",
+        content: [
+          { type: "thinking", thinking: "The user wants weather.", signature: "c2ln" },
+          { type: "text", text: "It is sunny." },
+        ],
+        stop_reason: "end_turn",
+        usage: { input_tokens: 10, output_tokens: 20 },
+      },
+    });
+    const reply = await chat.bindTools([weather], { tool_choice: "get_weather" }).invoke("Weather?");
+    const body = emulator.requests.at(-1)!.body as Record<string, unknown>;
+    expect(body.thinking).toEqual({ type: "enabled", budget_tokens: 1024 });
+    expect(body.tool_choice).toEqual({ type: "auto" });
+    expect(warnings).toEqual(['tool_choice "get_weather" was changed to "auto": Bedrock refuses it with extended thinking (CH11)']);
+    expect(reply.content).toEqual([
+      { type: "reasoning_content", reasoningText: { text: "The user wants weather.", signature: "c2ln" } },
+      { type: "text", text: "It is sunny." },
+    ]);
+    // The next turn replays the reasoning as a signed thinking block.
+    await chat.invoke([["human", "Weather?"], reply, ["human", "Thanks"]]);
+    const next = emulator.requests.at(-1)!.body as { messages: Array<{ content: unknown }> };
+    expect(next.messages[1]!.content).toEqual([
+      { type: "thinking", thinking: "The user wants weather.", signature: "c2ln" },
+      { type: "text", text: "It is sunny." },
+    ]);
+  });
+
+  it("an exception frame mid-stream surfaces as its typed error", async () => {
+    const { emulator, chat } = setup(model);
+    emulator.fault({ type: "exception-frame", afterEvents: 3, exceptionType: "modelStreamErrorException", message: "boom" });
+    const stream = await chat.stream("Tell me a long story about the sea and the wind.");
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const chunk of stream) seen.push(chunk.text);
+      })(),
+    ).rejects.toMatchObject({ name: "ModelStreamErrorException", message: "boom" });
+    expect(seen.length).toBeGreaterThan(0);
+  });
 });
