@@ -1,6 +1,6 @@
 // ChatBedrock for LangChain.js: a BaseChatModel on bedrock-edge's InvokeModel chat model (native bodies per provider).
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
-import type { BaseLanguageModelInput } from "@langchain/core/language_models/base";
+import type { BaseLanguageModelInput, StructuredOutputMethodOptions } from "@langchain/core/language_models/base";
 import {
   BaseChatModel,
   type BaseChatModelCallOptions,
@@ -17,6 +17,9 @@ import type { InvokeProvider } from "../chat/invoke/provider.js";
 import type { ToolChoiceInput, ToolInput } from "../chat/tools/index.js";
 import type { BedrockClient } from "../client/bedrock-client.js";
 import { fromLangChainMessages, toLangChainChunk, toLangChainMessage } from "./convert-messages.js";
+import { BedrockInputError } from "../errors/index.js";
+import type { InteropZodType } from "@langchain/core/utils/types";
+import { structuredOutputPipeline, type StructuredOutputModel } from "./structured-output.js";
 import { toToolInputs } from "./tools.js";
 
 /** Constructor fields: bedrock-edge's ChatBedrock fields (BedrockChat's and langchain-aws's names) and LangChain's chat model params. */
@@ -160,5 +163,25 @@ export class ChatBedrock extends BaseChatModel<ChatBedrockCallOptions, AIMessage
       yield generation;
       await runManager?.handleLLMNewToken(generation.text, undefined, undefined, undefined, undefined, { chunk: generation });
     }
+  }
+
+  /**
+   * A runnable returning validated objects of `schema` (zod, Standard Schema or JSON Schema),
+   * by forcing a tool call (`method: "functionCalling"`, Anthropic models; InvokeModel has no
+   * native structured output here). `includeRaw` returns `{ raw, parsed }`.
+   */
+  override withStructuredOutput<RunOutput extends Record<string, any> = Record<string, any>>(
+    outputSchema: InteropZodType<RunOutput> | Record<string, any>,
+    config?: StructuredOutputMethodOptions<false>,
+  ): Runnable<BaseLanguageModelInput, RunOutput>;
+  override withStructuredOutput<RunOutput extends Record<string, any> = Record<string, any>>(
+    outputSchema: InteropZodType<RunOutput> | Record<string, any>,
+    config?: StructuredOutputMethodOptions<true>,
+  ): Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
+  override withStructuredOutput(outputSchema: unknown, config?: StructuredOutputMethodOptions<boolean>): Runnable<BaseLanguageModelInput, any> {
+    if (config?.method !== undefined && config.method !== "functionCalling") {
+      throw new BedrockInputError(`ChatBedrock's withStructuredOutput takes method "functionCalling" only, got ${JSON.stringify(config.method)}`);
+    }
+    return structuredOutputPipeline(this as unknown as StructuredOutputModel, outputSchema, config);
   }
 }

@@ -79,4 +79,28 @@ describe("ChatBedrock (LangChain)", () => {
     await chat.invoke("Hi", { stop: ["B"] });
     expect((emulator.requests.at(-1)!.body as { stop: string[] }).stop).toEqual(["B"]);
   });
+
+  it("LangChain tool messages round-trip into Anthropic tool_use / tool_result turns", async () => {
+    const { emulator, chat } = setup("anthropic.claude-3-5-haiku-20241022-v1:0");
+    const { ToolMessage } = await import("@langchain/core/messages");
+    await chat.bindTools([getWeather]).invoke([
+      new HumanMessage("Weather in Lima?"),
+      new LangChainAIMessage({ content: "", tool_calls: [{ name: "get_weather", args: { city: "Lima" }, id: "toolu_1", type: "tool_call" }] }),
+      new ToolMessage({ content: "Sunny in Lima", tool_call_id: "toolu_1" }),
+    ]);
+    expect((emulator.requests.at(-1)!.body as { messages: unknown[] }).messages).toEqual([
+      { role: "user", content: "Weather in Lima?" },
+      { role: "assistant", content: [{ type: "tool_use", id: "toolu_1", name: "get_weather", input: { city: "Lima" } }] },
+      { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_1", content: "Sunny in Lima" }] },
+    ]);
+  });
+
+  it("BaseChatModel's withStructuredOutput works through bindTools (Anthropic)", async () => {
+    const { emulator, chat } = setup("anthropic.claude-3-5-haiku-20241022-v1:0");
+    emulator.script({
+      invoke: { type: "message", role: "assistant", content: [{ type: "tool_use", id: "t", name: "Joke", input: { setup: "a", punchline: "b" } }], stop_reason: "tool_use", usage: { input_tokens: 1, output_tokens: 1 } },
+    });
+    const joke = await chat.withStructuredOutput(z.object({ setup: z.string(), punchline: z.string() }), { name: "Joke" }).invoke("A joke");
+    expect(joke).toEqual({ setup: "a", punchline: "b" });
+  });
 });
