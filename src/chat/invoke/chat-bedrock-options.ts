@@ -52,6 +52,17 @@ export interface ChatBedrockInput {
   streaming?: boolean;
   /** Whether streamed chunks carry `usage_metadata` (default true). */
   streamUsage?: boolean;
+  /** BedrockChat's guardrail fields: sent as InvokeModel's guardrail headers. */
+  guardrailIdentifier?: string;
+  guardrailVersion?: string;
+  trace?: "ENABLED" | "DISABLED" | "ENABLED_FULL";
+  /** BedrockChat's: written into the body as `amazon-bedrock-guardrailConfig` (tagged input). */
+  guardrailConfig?: { tagSuffix: string; streamProcessingMode?: "SYNCHRONOUS" | "ASYNCHRONOUS" };
+  /**
+   * BedrockChat's: an application inference profile ARN requests go to, while `model` still
+   * names the model (and so the body format).
+   */
+  applicationInferenceProfile?: string;
   /** Receives warnings (a forced tool choice downgraded under extended thinking); console.warn once each by default. */
   warn?: (message: string) => void;
 }

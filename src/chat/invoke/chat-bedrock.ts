@@ -25,6 +25,8 @@ interface Shared {
   readonly adapter: ProviderAdapter;
   readonly fields: ChatBedrockInput;
   readonly warn: (message: string) => void;
+  /** Where requests go: `applicationInferenceProfile`, else the model. */
+  readonly target: string;
 }
 
 /** The private way into the constructor, for `withConfig`. */
@@ -87,10 +89,15 @@ export class ChatBedrock {
     checkOptions({ ...fields, stop: fields.stopSequences });
     if (fields.streaming !== undefined && typeof fields.streaming !== "boolean") throw new BedrockInputError("streaming must be a boolean");
     const provider = resolveProvider(model, fields.provider);
-    const { client, region } = chatBedrockClient(fields, model);
+    const { client, region } = chatBedrockClient(fields, fields.applicationInferenceProfile ?? model);
     if (fields.warn !== undefined && typeof fields.warn !== "function") throw new BedrockInputError("warn must be a function");
     const warn = fields.warn ?? warnOnce();
-    this.#shared = { client, model, region, provider, adapter: adapterFor(provider, modelName(model)), fields: { ...fields }, warn };
+    const target = fields.applicationInferenceProfile ?? model;
+    if (typeof target !== "string" || target === "") throw new BedrockInputError("applicationInferenceProfile must be an ARN");
+    if ((fields.guardrailIdentifier === undefined) !== (fields.guardrailVersion === undefined)) {
+      throw new BedrockInputError("guardrailIdentifier and guardrailVersion go together");
+    }
+    this.#shared = { client, model, region, provider, adapter: adapterFor(provider, modelName(model)), fields: { ...fields }, warn, target };
     this.#defaults = {};
   }
 
@@ -145,7 +152,7 @@ export class ChatBedrock {
    * model.invocationBody("Hi"); // { anthropic_version: "bedrock-2023-05-31", messages: [{ role: "user", content: "Hi" }], max_tokens: 1024 }
    */
   invocationBody(input: ChatInput, options: ChatBedrockCallOptions = {}): JsonObject {
-    return this.#shared.adapter.body(coerceMessages(input), this.#settings(this.#merge(options)));
+    return this.#body(input, this.#merge(options));
   }
 
   /**
@@ -160,8 +167,7 @@ export class ChatBedrock {
       for await (const chunk of await this.#stream(input, call)) full = full ? full.concat(chunk) : chunk;
       return full ?? new AIMessageChunk("");
     }
-    const body = this.#shared.adapter.body(coerceMessages(input), this.#settings(call));
-    const output = await invokeModel(this.#shared.client, { modelId: this.model, body, contentType: "application/json", accept: "application/json" }, clientCall(call));
+    const output = await invokeModel(this.#shared.client, this.#request(this.#body(input, call)), clientCall(call));
     const reply = this.#shared.adapter.reply(JSON.parse(output.body.transformToString()) as JsonObject);
     reply.response_metadata = { ...reply.response_metadata, model_name: this.model, ...(output.$metadata.requestId !== undefined && { requestId: output.$metadata.requestId }) };
     return reply;
@@ -258,13 +264,28 @@ export class ChatBedrock {
     return s;
   }
 
-  async #stream(input: ChatInput, call: ChatBedrockCallOptions): Promise<ChatStream<AIMessageChunk>> {
+  #body(input: ChatInput, call: ChatBedrockCallOptions): JsonObject {
     const body = this.#shared.adapter.body(coerceMessages(input), this.#settings(call));
-    const response = await invokeModelWithResponseStream(
-      this.#shared.client,
-      { modelId: this.model, body, contentType: "application/json", accept: "application/json" },
-      clientCall(call),
-    );
+    const { guardrailConfig } = this.#shared.fields;
+    // BedrockChat's prepareInput / prepareMessagesInput add it when tagSuffix and streamProcessingMode are set.
+    return guardrailConfig ? { ...body, "amazon-bedrock-guardrailConfig": guardrailConfig } : body;
+  }
+
+  #request(body: JsonObject) {
+    const { guardrailIdentifier, guardrailVersion, trace } = this.#shared.fields;
+    return {
+      modelId: this.#shared.target,
+      body,
+      contentType: "application/json",
+      accept: "application/json",
+      ...(guardrailIdentifier !== undefined && { guardrailIdentifier }),
+      ...(guardrailVersion !== undefined && { guardrailVersion }),
+      ...(trace !== undefined && { trace }),
+    };
+  }
+
+  async #stream(input: ChatInput, call: ChatBedrockCallOptions): Promise<ChatStream<AIMessageChunk>> {
+    const response = await invokeModelWithResponseStream(this.#shared.client, this.#request(this.#body(input, call)), clientCall(call));
     const decode = this.#shared.adapter.decoder();
     const streamUsage = this.#shared.fields.streamUsage !== false;
     const meta = { model_name: this.model, ...(response.$metadata.requestId !== undefined && { requestId: response.$metadata.requestId }) };

@@ -136,8 +136,22 @@ const nova: NativeCodec = {
   ],
 };
 
+/** Bedrock's own body member (guardrail tagging), taken off before the model's schema is checked. */
+const BEDROCK_MEMBER = "amazon-bedrock-guardrailConfig";
+
+function withoutBedrockMember(body: unknown): unknown {
+  if (!isObject(body) || !(BEDROCK_MEMBER in body)) return body;
+  const { [BEDROCK_MEMBER]: _member, ...rest } = body;
+  return rest;
+}
+
 /** The codec for a model ID (inference profiles too), or undefined when the emulator serves no native format for it. */
 export function nativeCodec(modelId: string): NativeCodec | undefined {
+  const codec = familyCodec(modelId);
+  return codec && { ...codec, problem: (body) => codec.problem(withoutBedrockMember(body)) };
+}
+
+function familyCodec(modelId: string): NativeCodec | undefined {
   const family = nativeFamily(modelId);
   if (family) {
     return {

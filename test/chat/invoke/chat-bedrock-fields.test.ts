@@ -120,4 +120,39 @@ describe("ChatBedrock fields", () => {
     const chat = new ChatBedrock({ ...base, endpointUrl: "bedrock.test", fetch: emulator.asFetch, streamUsage: false });
     for await (const chunk of await chat.stream("Hi")) expect(chunk.usage_metadata).toBeUndefined();
   });
+
+  it("BedrockChat's guardrail fields: headers, and guardrailConfig in the body", async () => {
+    const headers: Headers[] = [];
+    const emulator = createBedrockEmulator({ region: "us-east-1" });
+    const fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      headers.push(request.headers);
+      return emulator.asFetch(request);
+    };
+    const chat = new ChatBedrock({
+      ...base,
+      endpointUrl: "bedrock.test",
+      fetch,
+      guardrailIdentifier: "gr-1",
+      guardrailVersion: "2",
+      trace: "ENABLED",
+      guardrailConfig: { tagSuffix: "xyz", streamProcessingMode: "SYNCHRONOUS" },
+    });
+    await chat.invoke("Hi");
+    expect(headers[0]!.get("x-amzn-bedrock-guardrailidentifier")).toBe("gr-1");
+    expect(headers[0]!.get("x-amzn-bedrock-guardrailversion")).toBe("2");
+    expect(headers[0]!.get("x-amzn-bedrock-trace")).toBe("ENABLED");
+    expect((emulator.requests[0]!.body as Record<string, unknown>)["amazon-bedrock-guardrailConfig"]).toEqual({ tagSuffix: "xyz", streamProcessingMode: "SYNCHRONOUS" });
+    expect(() => new ChatBedrock({ ...base, guardrailIdentifier: "gr-1" })).toThrow(/go together/);
+  });
+
+  it("applicationInferenceProfile: requests go to the ARN, the body follows model", async () => {
+    const { urls, fetch } = recording();
+    const arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc";
+    const chat = new ChatBedrock({ model: "meta.llama3-8b-instruct-v1:0", applicationInferenceProfile: arn, credentials: EMULATOR_CREDENTIALS, endpointUrl: "bedrock.test", fetch });
+    expect(chat.region).toBe("us-east-1");
+    expect(Object.keys(chat.invocationBody("Hi"))).toEqual(["prompt"]);
+    await chat.invoke("Hi").catch(() => undefined);
+    expect(new URL(urls[0]!).pathname).toBe(`/model/${encodeURIComponent(arn)}/invoke`);
+  });
 });
