@@ -241,11 +241,12 @@ export class ChatBedrock {
     const f = this.#shared.fields;
     const tools = call.tools ? convertTools(call.tools) : undefined;
     if (tools && !this.#shared.adapter.tools) throw new BedrockInputError(`ChatBedrock sends tools to Anthropic models only (this one is ${this.provider})`);
-    const thinkingSetting = call.thinking ?? f.thinking;
+    const modelKwargs = f.modelKwargs || call.modelKwargs ? { ...f.modelKwargs, ...call.modelKwargs } : undefined;
+    // `thinking` as a field, or in modelKwargs as BedrockChat users pass it (modelKwargs win in the body).
+    const thinkingSetting = (modelKwargs?.thinking as JsonObject | undefined) ?? call.thinking ?? f.thinking;
     const thinkingOn = thinkingSetting !== undefined && (typeof thinkingSetting === "number" || thinkingSetting.type !== "disabled");
     // Bedrock refuses a forced tool choice with extended thinking: downgraded to auto, with a warning, as ChatBedrockConverse does.
     const choice = tools ? convertToolChoice(call.tool_choice as never, { toolNames: toolNames(tools), thinkingEnabled: thinkingOn, warn: this.#shared.warn }) : undefined;
-    const modelKwargs = f.modelKwargs || call.modelKwargs ? { ...f.modelKwargs, ...call.modelKwargs } : undefined;
     const pick = <T>(a: T | undefined, b: T | undefined) => (a !== undefined ? a : b);
     const s: InvokeSettings = {};
     const maxTokens = pick(call.maxTokens, f.maxTokens);

@@ -96,6 +96,11 @@ describe("ChatBedrock fields", () => {
     expect(() => chat.bindTools([tool], { tool_choice: "g" })).toThrow(/not among the bound tools/);
     expect(() => new ChatBedrock({ ...base, model: "cohere.command-r-v1:0" }).bindTools([tool])).toThrow(/Anthropic models only/);
     expect(chat.bindTools([tool], { tool_choice: "none" }).invocationBody("Hi").tool_choice).toEqual({ type: "none" });
+    // Thinking set through modelKwargs (BedrockChat's way) downgrades a forced choice too.
+    const warnings: string[] = [];
+    const thinking = new ChatBedrock({ ...base, modelKwargs: { thinking: { type: "enabled", budget_tokens: 1024 } }, warn: (m) => void warnings.push(m) });
+    expect(thinking.bindTools([tool], { tool_choice: "f" }).invocationBody("Hi").tool_choice).toEqual({ type: "auto" });
+    expect(warnings).toHaveLength(1);
   });
 
   it("batch answers each input in order", async () => {
