@@ -33,6 +33,16 @@ export async function run(fields, tools, input) {
 }`,
     },
     {
+      id: "chat-bedrock-anthropic-stream",
+      group: "b",
+      name: "bedrock-edge ChatBedrock (InvokeModel) Anthropic stream",
+      code: `import { ChatBedrock } from "${root}dist/index.js";
+export async function run(fields, input) {
+  const model = new ChatBedrock({ ...fields, model: "anthropic.claude-3-5-haiku-20241022-v1:0" });
+  for await (const chunk of await model.stream(input)) console.log(chunk);
+}`,
+    },
+    {
       id: "ai-sdk-provider-stream",
       group: "ai-sdk",
       name: "bedrock-edge/ai-sdk provider doStream",

@@ -1,4 +1,4 @@
-// The chat layer: ChatBedrockConverse, its LangChain-style messages, and the SSE helpers for serving a reply.
+// The chat layer: ChatBedrockConverse (Converse) and ChatBedrock (InvokeModel), their LangChain-style messages, and the SSE helpers for serving a reply.
 export {
   BaseMessage,
   SystemMessage,
@@ -81,3 +81,9 @@ export {
   type ErrorEventData,
   type ReasoningEventData,
 } from "./sse/index.js";
+export {
+  ChatBedrock,
+  type ChatBedrockInput,
+  type ChatBedrockCallOptions,
+  type InvokeProvider,
+} from "./invoke/index.js";

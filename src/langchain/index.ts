@@ -1,5 +1,6 @@
 // bedrock-edge/langchain: a LangChain.js chat model on bedrock-edge. Re-exports only; needs @langchain/core.
 export { ChatBedrockConverse } from "./chat-model.js";
+export { ChatBedrock, type ChatBedrockInput, type ChatBedrockCallOptions } from "./chat-bedrock.js";
 export type { BedrockPromptCacheControl, ChatBedrockConverseCallOptions, ChatBedrockConverseInput } from "./options.js";
 export type { InvocationParams } from "./invocation-params.js";
 export {

@@ -38,7 +38,7 @@ import {
   countTokensRequestProblem,
   modelRefusal,
 } from "./validate/index.js";
-import { nativeBodyProblem, nativeFamily } from "./model/native.js";
+import { nativeCodec } from "./model/native-more.js";
 import { applyGuardrailProblem } from "./model/apply-guardrail.js";
 
 export interface EmulatorOptions {
@@ -143,9 +143,9 @@ function httpFaultError(fault: HttpFault): AwsError | undefined {
   }
 }
 
-// The emulator's own words: Bedrock serves every model's native format, the emulator three of them.
+// The emulator's own words: Bedrock serves every model's native format, the emulator eight of them.
 const NATIVE_FORMATS_ONLY =
-  "The emulator serves InvokeModel for Anthropic Claude (Messages API), Amazon Titan Text and Meta Llama model IDs only.";
+  "The emulator serves InvokeModel for Anthropic Claude (Messages API), Amazon Titan Text, Amazon Nova, Meta Llama, Mistral, DeepSeek, Cohere Command R and OpenAI gpt-oss model IDs only.";
 
 /** Why Bedrock would refuse this body for the operation (a ValidationException message), or undefined. */
 function requestProblem(operation: EmulatorOperation, modelId: string, body: unknown): string | undefined {
@@ -154,8 +154,8 @@ function requestProblem(operation: EmulatorOperation, modelId: string, body: unk
       return countTokensRequestProblem(body);
     case "invoke":
     case "invoke-with-response-stream": {
-      const family = nativeFamily(modelId);
-      return family ? nativeBodyProblem(family, body) : NATIVE_FORMATS_ONLY;
+      const codec = nativeCodec(modelId);
+      return codec ? codec.problem(body) : NATIVE_FORMATS_ONLY;
     }
     case "apply-guardrail":
       return applyGuardrailProblem(body);

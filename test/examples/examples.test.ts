@@ -41,6 +41,21 @@ describe("chat recipes", () => {
     expect(requests.map((r) => r.operation)).toEqual(["converse-stream"]);
   });
 
+  example("chat-bedrock", async () => {
+    const { result, printed, requests } = await runExample("chat-bedrock");
+    expect(result.aiMsg.text).toBe("J'adore la programmation.");
+    expect(result.pieces).toEqual(["J'adore ", "la ", "programmation."]);
+    expect(printed).toEqual([["J'adore la programmation."], [result.pieces]]);
+    expect(requests.map((r) => r.operation)).toEqual(["invoke", "invoke-with-response-stream"]);
+    expect(bodiesOf(requests)[0]).toEqual({
+      anthropic_version: "bedrock-2023-05-31",
+      system: TRANSLATE,
+      messages: [{ role: "user", content: "I love programming." }],
+      max_tokens: 256,
+      top_k: 5,
+    });
+  });
+
   example("batch", async () => {
     const { result, printed, requests } = await runExample<Dict[]>("batch");
     expect(result.map((m) => m.text)).toEqual(["J'adore la programmation.", "You said: Good morning."]);

@@ -40,6 +40,6 @@ describe("examples/run.mjs", () => {
   it("names the examples when asked for one that does not exist", async () => {
     const { code, stderr } = await run("nope");
     expect(code).toBe(1);
-    expect(stderr).toContain("No example named nope. Examples: batch, guardrails, image-input,");
+    expect(stderr).toContain("No example named nope. Examples: batch, chat-bedrock, guardrails, image-input,");
   }, 60_000);
 });

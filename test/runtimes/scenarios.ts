@@ -86,6 +86,34 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: "ChatBedrock (InvokeModel) invokes and streams the Anthropic native body",
+    async run(ctx) {
+      const model = new ctx.lib.ChatBedrock({
+        model: "us.anthropic.claude-3-5-haiku-20241022-v1:0",
+        region: "us-east-1",
+        endpointUrl: ctx.baseUrl,
+        credentials: await credentials(ctx.baseUrl),
+        maxTokens: 200,
+      });
+      const reply = await model.invoke([
+        ["system", "Translate the user sentence into French."],
+        ["human", SEED],
+      ]);
+      checkEqual(reply.text, TRANSLATION, "ChatBedrock reply text");
+      checkEqual(reply.response_metadata.stop_reason, "end_turn", "stop_reason");
+      let full: InstanceType<ScenarioContext["lib"]["AIMessageChunk"]> | undefined;
+      let count = 0;
+      for await (const chunk of await model.stream(SEED)) {
+        full = full ? full.concat(chunk) : chunk;
+        count++;
+      }
+      check(full, "no chunks");
+      check(count > 3, `expected several chunks, got ${count}`);
+      checkEqual(full.text, TRANSLATION, "ChatBedrock concatenated text");
+      check((full.usage_metadata?.output_tokens ?? 0) > 0, "ChatBedrock stream usage missing");
+    },
+  },
+  {
     name: "stream chunks concat into the message",
     async run(ctx) {
       const model = await chat(ctx);

@@ -100,8 +100,8 @@ describe("the emulator's routes for the new operations", () => {
   it("an unknown model family is refused, saying which formats the emulator serves", async () => {
     const { createBedrockEmulator } = await import("../../src/testing/index.js");
     const emulator = createBedrockEmulator({ requireAuth: false });
-    const response = await emulator.fetch(new Request("https://bedrock.test/model/cohere.command-r-v1%3A0/invoke", { method: "POST", body: "{}" }));
+    const response = await emulator.fetch(new Request("https://bedrock.test/model/ai21.jamba-1-5-mini-v1%3A0/invoke", { method: "POST", body: "{}" }));
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toMatch(/Anthropic Claude .* Amazon Titan Text and Meta Llama/);
+    expect((await response.json()).message).toMatch(/Anthropic Claude .* Amazon Titan Text, Amazon Nova, Meta Llama, Mistral, DeepSeek, Cohere Command R and OpenAI gpt-oss/);
   });
 });

@@ -7,7 +7,7 @@ import { turnToConverseResponse, turnToStreamEvents } from "../model/index.js";
 import type { Chunking, EmulatorOperation, JsonObject, ScriptedResponse, StreamFault } from "../types.js";
 import { isObject } from "../../internal/index.js";
 import { encodeBase64 } from "../../wire/serde/base64.js";
-import { nativeFamily, nativeResponse, nativeStreamEvents, nativeToConverse, type NativeFamily } from "../model/native.js";
+import { nativeCodec, type NativeCodec } from "../model/native-more.js";
 import { applyGuardrailResponse, type GuardrailSettings } from "../model/apply-guardrail.js";
 
 export interface AnswerInput {
@@ -37,17 +37,17 @@ const json = (value: unknown): Segment[] => [{ kind: "frame", bytes: utf8.encode
 async function invokeSegments(input: AnswerInput): Promise<Body> {
   const { operation, scripted, body, modelId } = input;
   const stream = operation === "invoke-with-response-stream";
-  const family = nativeFamily(modelId) as NativeFamily;
-  const turn = async () => input.model(nativeToConverse(family, body), { modelId, operation: stream ? "converse-stream" : "converse" });
+  const codec = nativeCodec(modelId) as NativeCodec;
+  const turn = async () => input.model(codec.toConverse(body), { modelId, operation: stream ? "converse-stream" : "converse" });
   if (stream) {
     const steps =
-      scripted?.stream ?? nativeStreamEvents(family, modelId, await turn()).map((event) => ({ chunk: { bytes: encodeBase64(utf8.encode(JSON.stringify(event))) } }));
+      scripted?.stream ?? codec.streamEvents(modelId, await turn()).map((event) => ({ chunk: { bytes: encodeBase64(utf8.encode(JSON.stringify(event))) } }));
     return { segments: encodeSteps(steps, input.padding), contentType: "application/vnd.amazon.eventstream", headers: { "x-amzn-bedrock-content-type": "application/json" } };
   }
   if (scripted?.invoke !== undefined) return { segments: json(scripted.invoke), contentType: "application/json" };
   const answered = await turn();
   return {
-    segments: json(nativeResponse(family, modelId, answered)),
+    segments: json(codec.response(modelId, answered)),
     contentType: "application/json",
     // The invocation metrics Bedrock sends as headers on every InvokeModel answer.
     headers: {
