@@ -32,6 +32,8 @@ describe.each(entries)("entry %s", (name, target) => {
   });
 });
 
-it("the root entry stays small: at most 60 runtime values", async () => {
-  expect(Object.keys(await import(new URL("dist/index.js", root).href)).length).toBeLessThanOrEqual(60);
+// Raised from 60 to 62 by InvokeModel, InvokeModelWithResponseStream and ApplyGuardrail: a function
+// and a command each took the root from 56 values to 62 (their stream's class is exported as a type only).
+it("the root entry stays small: at most 62 runtime values", async () => {
+  expect(Object.keys(await import(new URL("dist/index.js", root).href)).length).toBeLessThanOrEqual(62);
 });

@@ -1,11 +1,26 @@
 // BedrockRuntime: the bare client with every operation as a method and request validation on (the AWS SDK's aggregated client).
-import type { ConverseStreamOutput, ConverseRequest, ConverseStreamRequest, CountTokensRequest, CountTokensResponse } from "../wire/index.js";
+import type {
+  ApplyGuardrailCommandOutput,
+  ApplyGuardrailRequest,
+  ConverseStreamOutput,
+  ConverseRequest,
+  ConverseStreamRequest,
+  CountTokensRequest,
+  CountTokensResponse,
+  InvokeModelCommandOutput,
+  InvokeModelRequest,
+  InvokeModelWithResponseStreamRequest,
+} from "../wire/index.js";
 import { validateRequest } from "../wire/validate/validate-request.js";
 import { BedrockClient } from "./bedrock-client.js";
 import { aiGateway } from "./gateway.js";
 import { converse, type ConverseCommandOutput } from "./operations/converse.js";
 import { converseStream } from "./operations/converse-stream.js";
 import { countTokens } from "./operations/count-tokens.js";
+import { applyGuardrail } from "./operations/apply-guardrail.js";
+import { invokeModel } from "./operations/invoke-model.js";
+import { invokeModelWithResponseStream } from "./operations/invoke-model-stream.js";
+import type { InvokeModelWithResponseStreamResponse } from "./invoke-stream-response.js";
 import { validateOptions, type BedrockRuntimeOptions, type CallOptions } from "./options.js";
 import type { ConverseStreamResponse } from "./stream-response.js";
 
@@ -63,5 +78,20 @@ export class BedrockRuntime {
   /** Counts the input tokens a Converse request would use (the CountTokens API). */
   countTokens(request: CountTokensRequest, options?: CallOptions): Promise<CountTokensResponse> {
     return countTokens(this.client, request, options);
+  }
+
+  /** Sends an InvokeModel request: a body in the model's own format, its answer as bytes (`body.transformToString()`). */
+  invokeModel(request: InvokeModelRequest, options?: CallOptions): Promise<InvokeModelCommandOutput> {
+    return invokeModel(this.client, request, options);
+  }
+
+  /** Sends an InvokeModelWithResponseStream request; resolves at the first event, then iterate `{ chunk: { bytes } }` events. */
+  invokeModelWithResponseStream(request: InvokeModelWithResponseStreamRequest, options?: CallOptions): Promise<InvokeModelWithResponseStreamResponse> {
+    return invokeModelWithResponseStream(this.client, request, options);
+  }
+
+  /** Runs a guardrail on content without a model (the ApplyGuardrail API). */
+  applyGuardrail(request: ApplyGuardrailRequest, options?: CallOptions): Promise<ApplyGuardrailCommandOutput> {
+    return applyGuardrail(this.client, request, options);
   }
 }

@@ -1,8 +1,19 @@
 // AWS SDK v3 style commands, so `client.send(new ConverseCommand(input))` code ports by changing an import.
-import type { ConverseRequest, ConverseStreamRequest, CountTokensRequest, CountTokensResponse } from "../wire/index.js";
+import type {
+  ApplyGuardrailCommandOutput,
+  ApplyGuardrailRequest,
+  ConverseRequest,
+  ConverseStreamRequest,
+  CountTokensRequest,
+  CountTokensResponse,
+  InvokeModelCommandOutput,
+  InvokeModelRequest,
+  InvokeModelWithResponseStreamRequest,
+} from "../wire/index.js";
 import { BedrockRuntime, type CallOptions, type ConverseCommandOutput } from "./bedrock-runtime.js";
 import { validateCallOptions } from "./options.js";
 import type { ConverseStreamResponse } from "./stream-response.js";
+import type { InvokeModelWithResponseStreamResponse } from "./invoke-stream-response.js";
 
 export class ConverseCommand {
   readonly kind = "converse" as const;
@@ -19,10 +30,34 @@ export class CountTokensCommand {
   constructor(readonly input: CountTokensRequest) {}
 }
 
-type Command = ConverseCommand | ConverseStreamCommand | CountTokensCommand;
+export class InvokeModelCommand {
+  readonly kind = "invokeModel" as const;
+  constructor(readonly input: InvokeModelRequest) {}
+}
+
+export class InvokeModelWithResponseStreamCommand {
+  readonly kind = "invokeModelWithResponseStream" as const;
+  constructor(readonly input: InvokeModelWithResponseStreamRequest) {}
+}
+
+export class ApplyGuardrailCommand {
+  readonly kind = "applyGuardrail" as const;
+  constructor(readonly input: ApplyGuardrailRequest) {}
+}
+
+type Command =
+  | ConverseCommand
+  | ConverseStreamCommand
+  | CountTokensCommand
+  | InvokeModelCommand
+  | InvokeModelWithResponseStreamCommand
+  | ApplyGuardrailCommand;
 
 /** Like the SDK's `ConverseStreamCommandOutput`: `stream` is async-iterable (and a ReadableStream). */
 export type ConverseStreamCommandOutput = ConverseStreamResponse;
+
+/** Like the SDK's `InvokeModelWithResponseStreamCommandOutput`: `body` is the async-iterable events. */
+export type InvokeModelWithResponseStreamCommandOutput = InvokeModelWithResponseStreamResponse;
 
 /**
  * `BedrockRuntime` with the AWS SDK's `send(command)` entry point.
@@ -39,6 +74,12 @@ export class BedrockRuntimeClient extends BedrockRuntime {
   send(command: ConverseCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseCommandOutput>;
   send(command: ConverseStreamCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseStreamResponse>;
   send(command: CountTokensCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<CountTokensResponse>;
+  send(command: InvokeModelCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<InvokeModelCommandOutput>;
+  send(
+    command: InvokeModelWithResponseStreamCommand,
+    options?: CallOptions & { abortSignal?: AbortSignal },
+  ): Promise<InvokeModelWithResponseStreamResponse>;
+  send(command: ApplyGuardrailCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ApplyGuardrailCommandOutput>;
   async send(command: Command, options: CallOptions & { abortSignal?: AbortSignal } = {}): Promise<unknown> {
     // The SDK names the option `abortSignal`; accept both. Other call options pass as they are.
     validateCallOptions(options);
@@ -52,6 +93,12 @@ export class BedrockRuntimeClient extends BedrockRuntime {
         return this.converseStream(command.input, call);
       case "countTokens":
         return this.countTokens(command.input, call);
+      case "invokeModel":
+        return this.invokeModel(command.input, call);
+      case "invokeModelWithResponseStream":
+        return this.invokeModelWithResponseStream(command.input, call);
+      case "applyGuardrail":
+        return this.applyGuardrail(command.input, call);
       default: {
         const never: never = command;
         throw new TypeError(`unknown command ${String((never as { kind?: unknown }).kind)}`);

@@ -3,11 +3,12 @@ import { BedrockInputError } from "../errors/exceptions.js";
 import type { TokenUsage } from "../wire/index.js";
 
 /** The AWS operation names (what OpenTelemetry calls `rpc.method`). */
-export type OperationName = "Converse" | "ConverseStream" | "CountTokens";
+export type OperationName = "Converse" | "ConverseStream" | "CountTokens" | "InvokeModel" | "InvokeModelWithResponseStream" | "ApplyGuardrail";
 
 /** Present in every hook event. Plain data: no credentials, header values or bodies. */
 export interface CallEvent {
   operation: OperationName;
+  /** The model ID; for ApplyGuardrail, the guardrail identifier. */
   modelId: string;
   region: string;
   /** Numbers the calls of one client, so events of concurrent calls can be told apart. */

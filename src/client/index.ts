@@ -1,7 +1,15 @@
 // The wire client: the bare BedrockClient and its operations, BedrockRuntime (all of them as methods),
 // the AWS SDK-style commands, and the stream a ConverseStream call returns.
 export { BedrockClient, type BedrockClientOptions, type RequestValidator } from "./bedrock-client.js";
-export { converse, converseStream, countTokens, type ConverseCommandOutput } from "./operations/index.js";
+export {
+  applyGuardrail,
+  converse,
+  converseStream,
+  countTokens,
+  invokeModel,
+  invokeModelWithResponseStream,
+  type ConverseCommandOutput,
+} from "./operations/index.js";
 export { BedrockRuntime, type CallOptions } from "./bedrock-runtime.js";
 export { aiGateway, type GatewayRoute } from "./gateway.js";
 export {
@@ -9,9 +17,14 @@ export {
   ConverseCommand,
   ConverseStreamCommand,
   CountTokensCommand,
+  InvokeModelCommand,
+  InvokeModelWithResponseStreamCommand,
+  ApplyGuardrailCommand,
   type ConverseStreamCommandOutput,
+  type InvokeModelWithResponseStreamCommandOutput,
 } from "./commands.js";
 export { ConverseStreamResponse, type ResponseMetadata } from "./stream-response.js";
+export type { InvokeModelWithResponseStreamResponse, InvokeStreamHeaders } from "./invoke-stream-response.js";
 export type { IterableReadableStream } from "./read-once-stream.js";
 export type { BedrockRuntimeOptions } from "./options.js";
 export type { HeadersInput } from "./request-headers.js";

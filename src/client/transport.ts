@@ -35,6 +35,8 @@ export interface Operation<T> {
   signingUrl: string;
   region: string;
   body: Uint8Array<ArrayBuffer>;
+  /** `Content-Type` of `body` (default `application/json`). */
+  contentType?: string | undefined;
   accept: string;
   signal: AbortSignal | undefined;
   /** The caller's extra headers (checked; signed with the rest). */
@@ -152,7 +154,7 @@ async function fetchOnce<T>(
   link.arm(timeoutMs, `credentials were not resolved, or the request not signed, within ${timeoutMs} ms`);
   // The caller's headers first: the ones we own were refused when the options were checked.
   const headers = new Headers(op.headers as Array<[string, string]>);
-  headers.set("content-type", "application/json");
+  headers.set("content-type", op.contentType || "application/json");
   headers.set("accept", op.accept);
   headers.set("x-amz-user-agent", config.userAgent);
   const signed = await raceSignal(

@@ -9,3 +9,5 @@ export {
 } from "./frame-splitter.js";
 export { decodeFrame, type DecodedFrame, type MessageHeaders, type MessageHeaderValue } from "./decode-frame.js";
 export { frameToEvent, type FrameToEventOptions, type ModelStreamErrorDetails } from "./frame-to-event.js";
+export { decodeInvokeStream } from "./invoke-stream.js";
+export type { DecodeStreamOptions } from "./body-decoder.js";

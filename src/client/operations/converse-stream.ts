@@ -1,5 +1,4 @@
 // The ConverseStream operation: the reply as typed events, retried until its first event arrives.
-import type { SecretScrubber } from "../../auth/secret-scrubber.js";
 import { BedrockError } from "../../errors/bedrock-error.js";
 import { decodeEvents } from "../../event-stream/converse-stream.js";
 import { serializeConverseRequest } from "../../wire/serde/serialize-request.js";
@@ -10,6 +9,7 @@ import type { CallOptions } from "../options.js";
 import { ConverseStreamResponse } from "../stream-response.js";
 import { send } from "../transport.js";
 import { prepare } from "./prepare.js";
+import { replayFirst } from "./replay-first.js";
 
 /**
  * Sends a ConverseStream request. Resolves once the response has started (HTTP errors and a
@@ -25,7 +25,7 @@ export async function converseStream(
   options: CallOptions = {},
 ): Promise<ConverseStreamResponse> {
   const config = clientConfig(client);
-  const op = prepare(config, "converse-stream", request, serializeConverseRequest, options);
+  const op = prepare(config, { name: "ConverseStream", slug: "converse-stream" }, request, serializeConverseRequest, options);
   const idleTimeoutMs = options.streamIdleTimeout ?? config.idleTimeoutMs;
   const { scrubber } = config.transport.auth;
   const { hooks } = config.transport;
@@ -53,35 +53,4 @@ export async function converseStream(
       });
     },
   });
-}
-
-/**
- * Hands out an already-read first result, then the generator's own results. Errors from the
- * decoder (an exception frame quotes server text) leave through the scrubber; a rejection
- * handler per event is the whole cost (an `async next()` would cost more than decoding).
- */
-function replayFirst<T>(
-  first: IteratorResult<T, void>,
-  rest: AsyncGenerator<T, void, undefined>,
-  scrubber: SecretScrubber,
-): AsyncIterableIterator<T> {
-  let pending: IteratorResult<T, void> | undefined = first;
-  const fail = (error: unknown): never => {
-    throw scrubber.error(error);
-  };
-  return {
-    next() {
-      if (pending === undefined) return rest.next().then(undefined, fail);
-      const result = pending;
-      pending = undefined;
-      return Promise.resolve(result);
-    },
-    return() {
-      pending = undefined;
-      return rest.return(undefined);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
 }

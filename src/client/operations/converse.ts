@@ -16,7 +16,7 @@ export type ConverseCommandOutput = ConverseResponse & { $metadata: { httpStatus
  */
 export async function converse(client: BedrockClient, request: ConverseRequest, options: CallOptions = {}): Promise<ConverseCommandOutput> {
   const config = clientConfig(client);
-  const op = prepare(config, "converse", request, serializeConverseRequest, options);
+  const op = prepare(config, { name: "Converse", slug: "converse" }, request, serializeConverseRequest, options);
   return sendJson(config, op, (json, response, ctx) => {
     const output = deserializeConverseResponse(json) as ConverseCommandOutput;
     output.$metadata = { httpStatusCode: response.status, requestId: ctx.requestId, attempts: ctx.attempts };

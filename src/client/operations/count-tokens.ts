@@ -8,6 +8,6 @@ import { prepare, sendJson } from "./prepare.js";
 /** Counts the input tokens a Converse request would use (the CountTokens API). */
 export async function countTokens(client: BedrockClient, request: CountTokensRequest, options: CallOptions = {}): Promise<CountTokensResponse> {
   const config = clientConfig(client);
-  const op = prepare(config, "count-tokens", request, serializeCountTokensRequest, options);
+  const op = prepare(config, { name: "CountTokens", slug: "count-tokens" }, request, serializeCountTokensRequest, options);
   return sendJson(config, op, (json) => json as CountTokensResponse);
 }

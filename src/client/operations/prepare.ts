@@ -11,26 +11,29 @@ import type { TokenUsage } from "../../wire/index.js";
 
 const utf8 = new TextEncoder();
 
-const OPERATION_NAMES: Record<ModelOperation, OperationName> = {
-  converse: "Converse",
-  "converse-stream": "ConverseStream",
-  "count-tokens": "CountTokens",
-};
+/** Which operation: its AWS name (for hooks), and the name `validate` is given, also the last path segment of model operations. */
+export interface OperationSpec {
+  name: OperationName;
+  slug: ModelOperation | "apply-guardrail";
+  /** The path and the ID hooks report, for an operation not under `/model/{modelId}/` (ApplyGuardrail). */
+  route?(request: Record<string, unknown>): { id: string; path: string };
+}
 
 /** Checks the call and the request, then builds everything but `accept` and `read`. */
 export function prepare(
   config: ClientConfig,
-  operation: ModelOperation,
-  request: { modelId?: unknown },
-  serialize: (request: never) => string,
+  spec: OperationSpec,
+  request: object,
+  serialize: (request: never) => string | Uint8Array<ArrayBuffer>,
   options: CallOptions,
 ) {
   validateCallOptions(options);
-  config.validate?.(operation, request);
+  config.validate?.(spec.slug, request);
   if (request === null || typeof request !== "object") throw new BedrockInputError("request must be an object");
-  const body = utf8.encode(serialize(request as never));
-  const modelId = request?.modelId;
-  const { url, signingUrl, region } = target(config, modelId, operation);
+  const serialized = serialize(request as never);
+  const body = typeof serialized === "string" ? utf8.encode(serialized) : serialized;
+  const { id, path } = spec.route ? spec.route(request as Record<string, unknown>) : modelRoute((request as { modelId?: unknown }).modelId, spec.slug);
+  const { url, signingUrl, region } = target(config, id, path);
   return {
     url,
     signingUrl,
@@ -40,22 +43,23 @@ export function prepare(
     headers: mergeHeaders(config.headers, normalizeHeaders(options.headers, "headers")),
     timeoutMs: options.timeout ?? config.transport.timeoutMs,
     maxRetries: options.maxRetries ?? config.transport.retry.maxRetries,
-    info: { operation: OPERATION_NAMES[operation], modelId: modelId as string, region, callId: ++config.calls },
+    info: { operation: spec.name, modelId: id, region, callId: ++config.calls },
   };
 }
 
 export type PreparedOperation = ReturnType<typeof prepare>;
 
-function target(config: ClientConfig, modelId: unknown, operation: ModelOperation) {
-  if (typeof modelId !== "string" || modelId.trim() === "") {
-    throw new BedrockInputError("modelId is required (a model ID, inference profile ID or ARN)");
-  }
-  // The documented order: `region`, then the model ARN's region, then AWS_REGION.
-  const region = config.region ?? regionFromModelArn(modelId) ?? config.envRegion;
+/** `/model/{modelId}/{slug}`; modelPath refuses a missing or unusable model ID. */
+function modelRoute(modelId: unknown, slug: OperationSpec["slug"]): { id: string; path: string } {
+  return { id: modelId as string, path: modelPath(modelId as string, slug as ModelOperation) };
+}
+
+function target(config: ClientConfig, id: string, path: string) {
+  // The documented order: `region`, then the ARN's region (model or guardrail), then AWS_REGION.
+  const region = config.region ?? regionFromModelArn(id) ?? config.envRegion;
   if (region === undefined) {
     throw new BedrockInputError("region is required: pass `region`, set AWS_REGION, or use a model ARN that names one");
   }
-  const path = modelPath(modelId, operation);
   if (config.gateway) {
     // Signed for Bedrock's own host and path; the gateway forwards the signed headers there.
     return { url: joinUrl(config.gateway.base(region), path), signingUrl: joinUrl(defaultEndpoint(region), path), region };

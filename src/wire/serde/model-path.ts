@@ -1,7 +1,7 @@
-// Request paths for a model ID, and the region an ARN model ID names.
+// Request paths for a model ID or a guardrail, and the region an ARN model ID names.
 import { BedrockInputError } from "../../errors/index.js";
 
-export type ModelOperation = "converse" | "converse-stream" | "count-tokens";
+export type ModelOperation = "converse" | "converse-stream" | "count-tokens" | "invoke" | "invoke-with-response-stream";
 
 /**
  * `/model/{modelId}/{operation}`, with the whole ID through one `encodeURIComponent`: an ARN's
@@ -16,6 +16,20 @@ export function modelPath(modelId: string, operation: ModelOperation): string {
   const problem = modelIdProblem(modelId);
   if (problem !== undefined) throw new BedrockInputError(`modelId ${problem}`);
   return `/model/${encodeURIComponent(modelId)}/${operation}`;
+}
+
+/**
+ * `/guardrail/{guardrailIdentifier}/version/{guardrailVersion}/apply`, each ID one encoded segment
+ * (an ARN's `/` and `:` percent-encoded, as for model IDs).
+ * @example guardrailPath("gr-abc123", "1") // → "/guardrail/gr-abc123/version/1/apply"
+ */
+export function guardrailPath(identifier: unknown, version: unknown): string {
+  for (const [field, value] of [["guardrailIdentifier", identifier], ["guardrailVersion", version]] as const) {
+    if (typeof value !== "string" || value.trim() === "") throw new BedrockInputError(`${field} is required`);
+    const problem = modelIdProblem(value);
+    if (problem !== undefined) throw new BedrockInputError(`${field} ${problem}`);
+  }
+  return `/guardrail/${encodeURIComponent(identifier as string)}/version/${encodeURIComponent(version as string)}/apply`;
 }
 
 // A UTF-16 surrogate without its other half (the `u` flag matches whole pairs as one code point).

@@ -1,9 +1,10 @@
-// Converse / ConverseStream / CountTokens request → JSON body, blobs as base64.
+// Converse / ConverseStream / CountTokens / ApplyGuardrail request → JSON body, blobs as base64.
 import { BedrockInputError } from "../../errors/exceptions.js";
 import { encodeBase64 } from "./base64.js";
 import type { ConverseRequest } from "../types/converse.js";
 import type { CountTokensRequest } from "../types/count-tokens.js";
 import type { ConverseStreamRequest } from "../types/stream-events.js";
+import type { ApplyGuardrailRequest } from "../types/apply-guardrail.js";
 
 /**
  * The JSON body of a Converse or ConverseStream call. `modelId` is left out (it goes in
@@ -25,6 +26,12 @@ export function serializeConverseRequest(request: ConverseRequest | ConverseStre
 /** The JSON body of a CountTokens call (`{"input":{"converse":{…}}}` or `{"input":{"invokeModel":{"body":"…"}}}`). */
 export function serializeCountTokensRequest(request: CountTokensRequest): string {
   const { modelId: _inPath, ...body } = request;
+  return stringify(body);
+}
+
+/** The JSON body of an ApplyGuardrail call: `source`, `content` (image bytes as base64), `outputScope`; the IDs go in the path. */
+export function serializeApplyGuardrailRequest(request: ApplyGuardrailRequest): string {
+  const { guardrailIdentifier: _id, guardrailVersion: _version, ...body } = request;
   return stringify(body);
 }
 

@@ -1,4 +1,4 @@
-// Converse, ConverseStream and CountTokens types in the AWS SDK's shapes, and the enum-like values.
+// Converse, ConverseStream, CountTokens, InvokeModel(WithResponseStream) and ApplyGuardrail types in the AWS SDK's shapes, and the enum-like values.
 export * from "./union.js";
 export * from "./common.js";
 export * from "./enums.js";
@@ -10,3 +10,5 @@ export * from "./guardrail-trace.js";
 export * from "./converse.js";
 export * from "./stream-events.js";
 export * from "./count-tokens.js";
+export * from "./invoke.js";
+export * from "./apply-guardrail.js";

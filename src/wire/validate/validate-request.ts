@@ -8,6 +8,9 @@ import { blob, boolean, fail, list, number, record, string, stringMap, toolName,
 import { checkJsonValue } from "./validate-json.js";
 import { checkJsonSchema } from "./validate-json-schema.js";
 import { checkTurns } from "./validate-conversation.js";
+import { validateApplyGuardrailRequest, validateInvokeModelRequest } from "./validate-invoke.js";
+import type { ApplyGuardrailRequest } from "../types/apply-guardrail.js";
+import type { InvokeModelRequest } from "../types/invoke.js";
 
 /**
  * Throws `BedrockInputError` for what Bedrock would certainly refuse as malformed: a missing
@@ -173,4 +176,6 @@ function checkOutputConfig(value: unknown, path: string): void {
 export function validateRequest(operation: string, request: unknown): void {
   if (operation === "converse" || operation === "converse-stream") validateConverseRequest(request as ConverseRequest);
   else if (operation === "count-tokens") validateCountTokensRequest(request as CountTokensRequest);
+  else if (operation === "invoke" || operation === "invoke-with-response-stream") validateInvokeModelRequest(request as InvokeModelRequest);
+  else if (operation === "apply-guardrail") validateApplyGuardrailRequest(request as ApplyGuardrailRequest);
 }
