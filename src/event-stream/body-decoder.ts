@@ -34,9 +34,10 @@ export async function* decodeBody<T>(
   const source = new BodyDecoder(body, options, onEnd);
   try {
     source.start();
-    for (let frames = await source.read(events); frames !== undefined; frames = await source.read(events)) {
+    for (let frames = await source.read(); frames !== undefined; frames = await source.read()) {
       for (let i = 0; i < frames.length; i++) yield events.decode(frames[i]!);
     }
+    events.ended();
   } finally {
     source.close();
   }
@@ -76,7 +77,7 @@ class BodyDecoder {
   }
 
   /** The frames the next chunk completes, or undefined once the body has ended well. */
-  async read(events: StreamEvents<unknown>): Promise<Uint8Array[] | undefined> {
+  async read(): Promise<Uint8Array[] | undefined> {
     // A bad frame is thrown only after the good frames before it were handed out.
     if (this.#splitter.failure) throw this.#splitter.failure;
     this.#idle?.reading();
@@ -105,7 +106,6 @@ class BodyDecoder {
     }
     this.#finished = true;
     this.#splitter.end();
-    events.ended();
     return undefined;
   }
 

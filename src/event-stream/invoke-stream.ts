@@ -10,8 +10,8 @@ import { EventDecoder } from "./event-decoder.js";
  * AWS SDK's events: `{ chunk: { bytes } }`, `bytes` one of the model's native stream events as
  * UTF-8 (sent base64 in the frame's JSON). An exception frame throws its typed error
  * (`ThrottlingException`, `ModelStreamErrorException`, …). Unlike ConverseStream, no event is
- * required before the body ends: the stream's shape is the model's. An unknown event type is
- * passed on in the one-key shape.
+ * required before the body ends: the stream's shape is the model's. An unknown event type comes
+ * as the SDK's `{ $unknown: [name, payload] }`.
  *
  * @example
  * for await (const event of decodeInvokeStream(response.body!)) {
@@ -37,7 +37,8 @@ class InvokeEvents implements StreamEvents<ResponseStream> {
 
   decode(frame: Uint8Array): ResponseStream {
     const event = this.#decoder.decode(frame) as Record<string, unknown>;
-    if (this.#decoder.lastType !== "chunk") return event;
+    const type = this.#decoder.lastType;
+    if (type !== "chunk") return { $unknown: [type, event[type]] };
     const part = event.chunk as { bytes?: unknown } | null;
     if (part === null || typeof part !== "object") throw new StreamDecodeError("chunk event payload is not an object", this.#context);
     if (part.bytes === undefined) return { chunk: {} };

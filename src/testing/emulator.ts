@@ -28,7 +28,7 @@ import {
   serverTime,
 } from "./server/index.js";
 import { createGatewayRoute, type GatewayEmulatorOptions } from "./server/index.js";
-import type { Chunking, EmulatorCredentials, Fault, HttpFault, JsonObject, RecordedRequest, Script, StreamFault } from "./types.js";
+import type { Chunking, EmulatorCredentials, EmulatorOperation, Fault, HttpFault, JsonObject, RecordedRequest, Script, StreamFault } from "./types.js";
 import {
   INVALID_MODEL_ID,
   isKnownModelId,
@@ -37,6 +37,8 @@ import {
   countTokensRequestProblem,
   modelRefusal,
 } from "./validate/index.js";
+import { nativeBodyProblem, nativeFamily } from "./model/native.js";
+import { applyGuardrailProblem } from "./model/apply-guardrail.js";
 
 export interface EmulatorOptions {
   /** Known SigV4 credentials (default: EMULATOR_CREDENTIALS and EMULATOR_SESSION_CREDENTIALS). */
@@ -140,8 +142,30 @@ function httpFaultError(fault: HttpFault): AwsError | undefined {
   }
 }
 
+// The emulator's own words: Bedrock serves every model's native format, the emulator three of them.
+const NATIVE_FORMATS_ONLY =
+  "The emulator serves InvokeModel for Anthropic Claude (Messages API), Amazon Titan Text and Meta Llama model IDs only.";
+
+/** Why Bedrock would refuse this body for the operation (a ValidationException message), or undefined. */
+function requestProblem(operation: EmulatorOperation, modelId: string, body: unknown): string | undefined {
+  switch (operation) {
+    case "count-tokens":
+      return countTokensRequestProblem(body);
+    case "invoke":
+    case "invoke-with-response-stream": {
+      const family = nativeFamily(modelId);
+      return family ? nativeBodyProblem(family, body) : NATIVE_FORMATS_ONLY;
+    }
+    case "apply-guardrail":
+      return applyGuardrailProblem(body);
+    default:
+      return converseRequestProblem(body);
+  }
+}
+
 /**
- * Creates an emulator of the Bedrock Runtime Converse, ConverseStream and CountTokens APIs.
+ * Creates an emulator of the Bedrock Runtime Converse, ConverseStream, CountTokens, InvokeModel,
+ * InvokeModelWithResponseStream and ApplyGuardrail APIs.
  *
  * @example
  * const emulator = createBedrockEmulator();
@@ -219,11 +243,13 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     if (!route || request.method !== "POST") return fail(awsErrors.unknownOperation());
     record.operation = route.operation;
     record.modelId = route.modelId;
-    if (!modelAllowed(route.modelId)) return fail(awsErrors.validation(INVALID_MODEL_ID));
+    // ApplyGuardrail's path names a guardrail, not a model: the `models` option does not apply.
+    if (route.operation !== "apply-guardrail" && !modelAllowed(route.modelId)) return fail(awsErrors.validation(INVALID_MODEL_ID));
     if (!json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
-    const problem = route.operation === "count-tokens" ? countTokensRequestProblem(json.value) : converseRequestProblem(json.value);
+    const problem = requestProblem(route.operation, route.modelId, json.value);
     if (problem) return fail(awsErrors.validation(problem));
-    const refusal = route.operation === "count-tokens" ? undefined : modelRefusal(route.modelId, route.operation, json.value as JsonObject);
+    const converses = route.operation === "converse" || route.operation === "converse-stream";
+    const refusal = converses ? modelRefusal(route.modelId, route.operation as "converse" | "converse-stream", json.value as JsonObject) : undefined;
     if (refusal) return fail(awsErrors.validation(refusal));
 
     const httpFault = faults.take(route.operation, "http") as (HttpFault & Fault) | undefined;
@@ -250,6 +276,8 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
         chunking: options.chunking ?? "per-frame",
         random,
         headers: base,
+        requestHeaders: request.headers,
+        guardrail: { blockedWords: options.builtInModel?.blockedWords, blockedMessage: options.builtInModel?.blockedMessage },
       });
       record.status = response.status;
       return response;

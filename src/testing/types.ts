@@ -5,7 +5,7 @@ import type { Dict } from "../internal/index.js";
 export type JsonObject = Dict;
 
 /** The operations the emulator serves, named as in the URL. */
-export type EmulatorOperation = "converse" | "converse-stream" | "count-tokens";
+export type EmulatorOperation = "converse" | "converse-stream" | "count-tokens" | "invoke" | "invoke-with-response-stream" | "apply-guardrail";
 
 /** Credentials the emulator knows. With `sessionToken`, requests must send it as `x-amz-security-token`. */
 export interface EmulatorCredentials {
@@ -74,10 +74,14 @@ export type Fault = (StreamFault | HttpFault | ClockFault) & {
 export interface ScriptedResponse {
   /** Body of a `/converse` response (a ConverseResponse as JSON). */
   converse?: JsonObject;
-  /** Steps of a `/converse-stream` response, encoded as event-stream frames. */
+  /** Steps of a `/converse-stream` or `/invoke-with-response-stream` response, encoded as event-stream frames (for the latter, `{ chunk: { bytes: "<base64>" } }`). */
   stream?: StreamStep[];
   /** Body of a `/count-tokens` response, e.g. `{ inputTokens: 12 }`. */
   countTokens?: JsonObject;
+  /** Body of an `/invoke` response (the model's native JSON; a string is sent as it is). */
+  invoke?: JsonObject | string;
+  /** Body of an ApplyGuardrail response. */
+  applyGuardrail?: JsonObject;
   /** Answer with an AWS error instead (status default 400). */
   error?: { status?: number; type: string; message: string };
   chunking?: Chunking;
@@ -102,7 +106,7 @@ export interface RecordedRequest {
   /** Path exactly as received (percent-encoding kept). */
   path: string;
   operation?: EmulatorOperation;
-  /** Model ID decoded once from the path. */
+  /** Model ID decoded once from the path (for ApplyGuardrail, the guardrail identifier). */
   modelId?: string;
   /** Lower-cased headers; bearer keys and session tokens are redacted. */
   headers: Record<string, string>;

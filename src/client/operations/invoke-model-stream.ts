@@ -9,7 +9,7 @@ import { observeStream } from "../observe-stream.js";
 import type { CallOptions } from "../options.js";
 import { mergeHeaders } from "../request-headers.js";
 import { send } from "../transport.js";
-import { prepare } from "./prepare.js";
+import { bytesBody, prepare } from "./prepare.js";
 import { replayFirst } from "./replay-first.js";
 
 /**
@@ -31,13 +31,14 @@ export async function invokeModelWithResponseStream(
 ): Promise<InvokeModelWithResponseStreamResponse> {
   const config = clientConfig(client);
   const spec = { name: "InvokeModelWithResponseStream", slug: "invoke-with-response-stream" } as const;
-  const op = prepare(config, spec, request, (r: InvokeModelWithResponseStreamRequest) => invokeBody(r.body), options);
+  const op = prepare(config, spec, request, bytesBody, options);
   const idleTimeoutMs = options.streamIdleTimeout ?? config.idleTimeoutMs;
   const { scrubber } = config.transport.auth;
   const { hooks } = config.transport;
   const startedMs = Date.now();
   return send(config.transport, {
     ...op,
+    body: invokeBody(request.body),
     headers: mergeHeaders(op.headers, invokeHeaders(request, true)),
     contentType: request.contentType,
     accept: "application/vnd.amazon.eventstream",

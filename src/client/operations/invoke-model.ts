@@ -5,7 +5,7 @@ import { clientConfig, type BedrockClient } from "../bedrock-client.js";
 import type { CallOptions } from "../options.js";
 import { mergeHeaders } from "../request-headers.js";
 import { send } from "../transport.js";
-import { prepare } from "./prepare.js";
+import { bytesBody, prepare } from "./prepare.js";
 
 /**
  * Sends an InvokeModel request: `body` in the model provider's own format (bytes, a string, or
@@ -19,9 +19,10 @@ import { prepare } from "./prepare.js";
  */
 export async function invokeModel(client: BedrockClient, request: InvokeModelRequest, options: CallOptions = {}): Promise<InvokeModelCommandOutput> {
   const config = clientConfig(client);
-  const op = prepare(config, { name: "InvokeModel", slug: "invoke" }, request, (r: InvokeModelRequest) => invokeBody(r.body), options);
+  const op = prepare(config, { name: "InvokeModel", slug: "invoke" }, request, bytesBody, options);
   return send(config.transport, {
     ...op,
+    body: invokeBody(request.body),
     headers: mergeHeaders(op.headers, invokeHeaders(request, false)),
     contentType: request.contentType,
     accept: request.accept ?? "application/json",

@@ -24,15 +24,15 @@ export function prepare(
   config: ClientConfig,
   spec: OperationSpec,
   request: object,
-  serialize: (request: never) => string | Uint8Array<ArrayBuffer>,
+  serialize: (request: never) => string,
   options: CallOptions,
 ) {
   validateCallOptions(options);
   config.validate?.(spec.slug, request);
   if (request === null || typeof request !== "object") throw new BedrockInputError("request must be an object");
-  const serialized = serialize(request as never);
-  const body = typeof serialized === "string" ? utf8.encode(serialized) : serialized;
-  const { id, path } = spec.route ? spec.route(request as Record<string, unknown>) : modelRoute((request as { modelId?: unknown }).modelId, spec.slug);
+  const body = utf8.encode(serialize(request as never));
+  const modelId = (request as { modelId?: unknown }).modelId as string;
+  const { id, path } = spec.route?.(request as Record<string, unknown>) ?? { id: modelId, path: modelPath(modelId, spec.slug as ModelOperation) };
   const { url, signingUrl, region } = target(config, id, path);
   return {
     url,
@@ -49,10 +49,8 @@ export function prepare(
 
 export type PreparedOperation = ReturnType<typeof prepare>;
 
-/** `/model/{modelId}/{slug}`; modelPath refuses a missing or unusable model ID. */
-function modelRoute(modelId: unknown, slug: OperationSpec["slug"]): { id: string; path: string } {
-  return { id: modelId as string, path: modelPath(modelId as string, slug as ModelOperation) };
-}
+/** For `prepare` when the body is bytes already (InvokeModel's): the caller sets `body` itself. */
+export const bytesBody = (): string => "";
 
 function target(config: ClientConfig, id: string, path: string) {
   // The documented order: `region`, then the ARN's region (model or guardrail), then AWS_REGION.

@@ -6,6 +6,9 @@ import { countInputTokens } from "../model/index.js";
 import { turnToConverseResponse, turnToStreamEvents } from "../model/index.js";
 import type { Chunking, EmulatorOperation, JsonObject, ScriptedResponse, StreamFault } from "../types.js";
 import { isObject } from "../../internal/index.js";
+import { encodeBase64 } from "../../wire/serde/base64.js";
+import { nativeFamily, nativeResponse, nativeStreamEvents, nativeToConverse, type NativeFamily } from "../model/native.js";
+import { applyGuardrailResponse, type GuardrailSettings } from "../model/apply-guardrail.js";
 
 export interface AnswerInput {
   operation: EmulatorOperation;
@@ -18,19 +21,54 @@ export interface AnswerInput {
   chunking: Chunking;
   random: (max: number) => number;
   headers: Headers;
+  /** The request's headers (InvokeModel's X-Amzn-Bedrock-* members are answered in kind). */
+  requestHeaders?: Headers;
+  /** The built-in guardrail's words and message, for ApplyGuardrail. */
+  guardrail?: GuardrailSettings;
 }
 
 const utf8 = new TextEncoder();
 
-async function bodySegments(input: AnswerInput): Promise<{ segments: Segment[]; contentType: string }> {
+type Body = { segments: Segment[]; contentType: string; headers?: Record<string, string> };
+
+const json = (value: unknown): Segment[] => [{ kind: "frame", bytes: utf8.encode(typeof value === "string" ? value : JSON.stringify(value)) }];
+
+/** InvokeModel and its stream: the native body → the built-in model → the provider's native answer. */
+async function invokeSegments(input: AnswerInput): Promise<Body> {
+  const { operation, scripted, body, modelId } = input;
+  const stream = operation === "invoke-with-response-stream";
+  const family = nativeFamily(modelId) as NativeFamily;
+  const turn = async () => input.model(nativeToConverse(family, body), { modelId, operation: stream ? "converse-stream" : "converse" });
+  if (stream) {
+    const steps =
+      scripted?.stream ?? nativeStreamEvents(family, modelId, await turn()).map((event) => ({ chunk: { bytes: encodeBase64(utf8.encode(JSON.stringify(event))) } }));
+    return { segments: encodeSteps(steps, input.padding), contentType: "application/vnd.amazon.eventstream", headers: { "x-amzn-bedrock-content-type": "application/json" } };
+  }
+  if (scripted?.invoke !== undefined) return { segments: json(scripted.invoke), contentType: "application/json" };
+  const answered = await turn();
+  return {
+    segments: json(nativeResponse(family, modelId, answered)),
+    contentType: "application/json",
+    // The invocation metrics Bedrock sends as headers on every InvokeModel answer.
+    headers: {
+      "x-amzn-bedrock-input-token-count": String(answered.usage.inputTokens),
+      "x-amzn-bedrock-output-token-count": String(answered.usage.outputTokens),
+      "x-amzn-bedrock-invocation-latency": String(answered.latencyMs),
+    },
+  };
+}
+
+async function bodySegments(input: AnswerInput): Promise<Body> {
   const { operation, scripted, body } = input;
+  if (operation === "invoke" || operation === "invoke-with-response-stream") return invokeSegments(input);
+  if (operation === "apply-guardrail") return { segments: json(scripted?.applyGuardrail ?? applyGuardrailResponse(body, input.guardrail)), contentType: "application/json" };
   if (operation === "count-tokens") {
     const converse = isObject(body.input) && isObject(body.input.converse) ? body.input.converse : undefined;
     const invokeBody = isObject(body.input) && isObject(body.input.invokeModel) ? String(body.input.invokeModel.body ?? "") : "";
     const counted = { inputTokens: converse ? countInputTokens(converse) : Math.ceil(invokeBody.length / 4) };
     return { segments: [{ kind: "frame", bytes: utf8.encode(JSON.stringify(scripted?.countTokens ?? counted)) }], contentType: "application/json" };
   }
-  const context = { modelId: input.modelId, operation };
+  const context = { modelId: input.modelId, operation: operation as "converse" | "converse-stream" };
   if (operation === "converse") {
     const json = scripted?.converse ?? turnToConverseResponse(await input.model(body, context));
     return { segments: [{ kind: "frame", bytes: utf8.encode(JSON.stringify(json)) }], contentType: "application/json" };
@@ -41,8 +79,8 @@ async function bodySegments(input: AnswerInput): Promise<{ segments: Segment[]; 
 
 /** A 200 (or scripted status) response whose body is produced chunk by chunk. */
 export async function answer(input: AnswerInput): Promise<Response> {
-  const { segments, contentType } = await bodySegments(input);
-  const isStream = input.operation === "converse-stream";
+  const { segments, contentType, headers: extra } = await bodySegments(input);
+  const isStream = input.operation === "converse-stream" || input.operation === "invoke-with-response-stream";
   // A JSON body is one "frame": a cut there sends half of it.
   const fault = input.fault && !isStream && "afterEvents" in input.fault ? { ...input.fault, afterEvents: 0 } : input.fault;
   const faulted = applyStreamFault(segments, fault);
@@ -54,6 +92,12 @@ export async function answer(input: AnswerInput): Promise<Response> {
   });
   const headers = new Headers(input.headers);
   headers.set("content-type", contentType);
+  for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
+  // Bedrock answers the latency mode and service tier it served with.
+  for (const name of ["x-amzn-bedrock-performanceconfig-latency", "x-amzn-bedrock-service-tier"]) {
+    const asked = input.operation.startsWith("invoke") ? input.requestHeaders?.get(name) : null;
+    if (asked) headers.set(name, asked);
+  }
   for (const [name, value] of Object.entries(input.scripted?.headers ?? {})) headers.set(name, value);
   return new Response(opsToStream(ops), { status: input.scripted?.status ?? 200, headers });
 }

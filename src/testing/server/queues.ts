@@ -15,7 +15,7 @@ export function faultKind(fault: Fault): FaultKind {
 /** A request whose path names no operation fits only faults without an `operations` filter. */
 function faultFits(fault: Fault, operation: EmulatorOperation | undefined): boolean {
   if (fault.operations && (operation === undefined || !fault.operations.includes(operation))) return false;
-  return !STREAM_ONLY.has(fault.type) || operation === "converse-stream";
+  return !STREAM_ONLY.has(fault.type) || operation === "converse-stream" || operation === "invoke-with-response-stream";
 }
 
 /** A server clock that is off stays off: "clock-skew" defaults to every request. */
@@ -25,8 +25,15 @@ function defaultTimes(fault: Fault): number {
 
 /** A fixed response fits an operation when it carries that operation's body, an error, or no body at all. */
 function responseFits(response: ScriptedResponse, operation: EmulatorOperation): boolean {
-  const own = { converse: response.converse, "converse-stream": response.stream, "count-tokens": response.countTokens }[operation];
-  const anyBody = response.converse ?? response.stream ?? response.countTokens;
+  const own = {
+    converse: response.converse,
+    "converse-stream": response.stream,
+    "count-tokens": response.countTokens,
+    invoke: response.invoke,
+    "invoke-with-response-stream": response.stream,
+    "apply-guardrail": response.applyGuardrail,
+  }[operation];
+  const anyBody = response.converse ?? response.stream ?? response.countTokens ?? response.invoke ?? response.applyGuardrail;
   return response.error !== undefined || own !== undefined || anyBody === undefined;
 }
 

@@ -57,9 +57,10 @@ export interface PayloadPart {
 }
 
 /**
- * An event of InvokeModelWithResponseStream, in the SDK's one-key shape. The stream's exceptions
- * (`internalServerException`, `modelStreamErrorException`, `validationException`,
+ * An event of InvokeModelWithResponseStream, in the SDK's shape: `{ chunk: { bytes } }`, or
+ * `{ $unknown: [name, payload] }` for an event type this client does not know. The stream's
+ * exceptions (`internalServerException`, `modelStreamErrorException`, `validationException`,
  * `throttlingException`, `modelTimeoutException`, `serviceUnavailableException`) are thrown as the
  * errors of those names rather than yielded.
  */
-export type ResponseStream = { chunk: PayloadPart } | { [other: string]: unknown };
+export type ResponseStream = { chunk: PayloadPart; $unknown?: never } | { chunk?: never; $unknown: [string, unknown] };
