@@ -81,3 +81,4 @@ export {
   type ErrorEventData,
   type ReasoningEventData,
 } from "./sse/index.js";
+export { BedrockEmbeddings, type BedrockEmbeddingsInput, type CohereInputType, type EmbeddingModelFamily, type EmbeddingSettings } from "./embeddings/index.js";

@@ -39,6 +39,7 @@ import {
 } from "./validate/index.js";
 import { nativeBodyProblem, nativeFamily } from "./model/native.js";
 import { applyGuardrailProblem } from "./model/apply-guardrail.js";
+import { embeddingInvokeProblem } from "./model/embedding-invoke.js";
 
 export interface EmulatorOptions {
   /** Known SigV4 credentials (default: EMULATOR_CREDENTIALS and EMULATOR_SESSION_CREDENTIALS). */
@@ -153,6 +154,8 @@ function requestProblem(operation: EmulatorOperation, modelId: string, body: unk
       return countTokensRequestProblem(body);
     case "invoke":
     case "invoke-with-response-stream": {
+      const embedding = embeddingInvokeProblem(operation !== "invoke", modelId, body);
+      if (embedding !== undefined) return embedding || undefined;
       const family = nativeFamily(modelId);
       return family ? nativeBodyProblem(family, body) : NATIVE_FORMATS_ONLY;
     }

@@ -8,6 +8,7 @@ import type { Chunking, EmulatorOperation, JsonObject, ScriptedResponse, StreamF
 import { isObject } from "../../internal/index.js";
 import { encodeBase64 } from "../../wire/serde/base64.js";
 import { nativeFamily, nativeResponse, nativeStreamEvents, nativeToConverse, type NativeFamily } from "../model/native.js";
+import { embeddingInvokeAnswer } from "../model/embedding-invoke.js";
 import { applyGuardrailResponse, type GuardrailSettings } from "../model/apply-guardrail.js";
 
 export interface AnswerInput {
@@ -37,6 +38,8 @@ const json = (value: unknown): Segment[] => [{ kind: "frame", bytes: utf8.encode
 async function invokeSegments(input: AnswerInput): Promise<Body> {
   const { operation, scripted, body, modelId } = input;
   const stream = operation === "invoke-with-response-stream";
+  const embedding = scripted?.invoke === undefined ? embeddingInvokeAnswer(modelId, body) : undefined;
+  if (embedding) return { segments: json(embedding.json), contentType: "application/json", headers: embedding.headers };
   const family = nativeFamily(modelId) as NativeFamily;
   const turn = async () => input.model(nativeToConverse(family, body), { modelId, operation: stream ? "converse-stream" : "converse" });
   if (stream) {
