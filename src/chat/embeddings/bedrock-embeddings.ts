@@ -17,7 +17,7 @@ import { regionFromEnv } from "../../auth/env-credentials.js";
 import { BedrockClient, type BedrockClientOptions } from "../../client/bedrock-client.js";
 import { aiGateway } from "../../client/gateway.js";
 import type { BedrockRuntimeOptions } from "../../client/options.js";
-import { invokeModel } from "../../client/operations/invoke-model.js";
+import { invokeJson } from "../../client/operations/invoke-json.js";
 import { BedrockInputError } from "../../errors/exceptions.js";
 import { regionFromModelArn } from "../../wire/serde/model-path.js";
 import { embeddingBody, embeddingModelFamily, readEmbeddings, textsPerCall, type EmbeddingModelFamily, type EmbeddingPurpose, type EmbeddingSettings } from "./embedding-bodies.js";
@@ -90,8 +90,7 @@ export class BedrockEmbeddings {
     });
     return mapBatches(texts, this.batchSize, this.maxConcurrency, async (batch) => {
       const body = embeddingBody(this.family, batch, purpose, this.settings);
-      const out = await invokeModel(this.client, { modelId: this.model, body, contentType: "application/json", accept: "application/json" });
-      const vectors = readEmbeddings(JSON.parse(out.body.transformToString()));
+      const vectors = readEmbeddings((await invokeJson(this.client, this.model, body)).json);
       if (vectors.length !== batch.length) throw new BedrockInputError(`Bedrock answered ${vectors.length} embeddings for ${batch.length} texts`);
       return vectors;
     });
