@@ -34,7 +34,7 @@ describe.each(entries)("entry %s", (name, target) => {
 
 // Raised from 60 to 62 by InvokeModel, InvokeModelWithResponseStream and ApplyGuardrail: a function
 // and a command each took the root from 56 values to 62 (their stream's class is exported as a type only).
-// Raised from 62 to 63 by BedrockEmbeddings (issue 17 part 3; its types are exported as types only).
-it("the root entry stays small: at most 63 runtime values", async () => {
-  expect(Object.keys(await import(new URL("dist/index.js", root).href)).length).toBeLessThanOrEqual(63);
+// Raised from 62 to 64 by BedrockEmbeddings and rerank (issue 17 part 3; their types are exported as types only).
+it("the root entry stays small: at most 64 runtime values", async () => {
+  expect(Object.keys(await import(new URL("dist/index.js", root).href)).length).toBeLessThanOrEqual(64);
 });

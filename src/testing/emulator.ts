@@ -40,6 +40,7 @@ import {
 import { nativeBodyProblem, nativeFamily } from "./model/native.js";
 import { applyGuardrailProblem } from "./model/apply-guardrail.js";
 import { embeddingInvokeProblem } from "./model/embedding-invoke.js";
+import { rerankProblem } from "./model/rerank.js";
 
 export interface EmulatorOptions {
   /** Known SigV4 credentials (default: EMULATOR_CREDENTIALS and EMULATOR_SESSION_CREDENTIALS). */
@@ -161,6 +162,8 @@ function requestProblem(operation: EmulatorOperation, modelId: string, body: unk
     }
     case "apply-guardrail":
       return applyGuardrailProblem(body);
+    case "rerank":
+      return rerankProblem(body);
     default:
       return converseRequestProblem(body);
   }
@@ -247,7 +250,7 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     record.operation = route.operation;
     record.modelId = route.modelId;
     // ApplyGuardrail's path names a guardrail, not a model: the `models` option does not apply.
-    if (route.operation !== "apply-guardrail" && !modelAllowed(route.modelId)) return fail(awsErrors.validation(INVALID_MODEL_ID));
+    if (route.operation !== "apply-guardrail" && route.operation !== "rerank" && !modelAllowed(route.modelId)) return fail(awsErrors.validation(INVALID_MODEL_ID));
     if (!json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
     const problem = requestProblem(route.operation, route.modelId, json.value);
     if (problem) return fail(awsErrors.validation(problem));

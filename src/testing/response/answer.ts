@@ -9,6 +9,7 @@ import { isObject } from "../../internal/index.js";
 import { encodeBase64 } from "../../wire/serde/base64.js";
 import { nativeFamily, nativeResponse, nativeStreamEvents, nativeToConverse, type NativeFamily } from "../model/native.js";
 import { embeddingInvokeAnswer } from "../model/embedding-invoke.js";
+import { rerankResponse } from "../model/rerank.js";
 import { applyGuardrailResponse, type GuardrailSettings } from "../model/apply-guardrail.js";
 
 export interface AnswerInput {
@@ -64,6 +65,7 @@ async function invokeSegments(input: AnswerInput): Promise<Body> {
 async function bodySegments(input: AnswerInput): Promise<Body> {
   const { operation, scripted, body } = input;
   if (operation === "invoke" || operation === "invoke-with-response-stream") return invokeSegments(input);
+  if (operation === "rerank") return { segments: json(scripted?.rerank ?? rerankResponse(body)), contentType: "application/json" };
   if (operation === "apply-guardrail") return { segments: json(scripted?.applyGuardrail ?? applyGuardrailResponse(body, input.guardrail)), contentType: "application/json" };
   if (operation === "count-tokens") {
     const converse = isObject(body.input) && isObject(body.input.converse) ? body.input.converse : undefined;
