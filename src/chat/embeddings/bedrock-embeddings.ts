@@ -70,7 +70,7 @@ export class BedrockEmbeddings {
     const limit = textsPerCall(this.family);
     this.batchSize = positiveInteger(fields.batchSize, "batchSize", limit) ?? limit;
     this.maxConcurrency = positiveInteger(fields.maxConcurrency, "maxConcurrency") ?? 4;
-    this.client = embeddingsClient(fields, this.model);
+    this.client = connectionClient(fields, this.model);
   }
 
   /** The vector for a search query (Cohere `search_query`, Nova `GENERIC_RETRIEVAL`). */
@@ -97,7 +97,8 @@ export class BedrockEmbeddings {
   }
 }
 
-function embeddingsClient(fields: BedrockEmbeddingsInput, model: string): BedrockClient {
+/** The given `client` (no connection fields with it), or a BedrockClient from the connection fields; the region required up front. */
+export function connectionClient(fields: Pick<BedrockEmbeddingsInput, "client" | "gateway" | (typeof CONNECTION)[number]>, model: string): BedrockClient {
   if (fields.client !== undefined) {
     const given = fields.client instanceof BedrockClient ? fields.client : (fields.client as { client?: unknown } | null)?.client;
     if (!(given instanceof BedrockClient)) throw new BedrockInputError("client must be a BedrockClient or a BedrockRuntime");
