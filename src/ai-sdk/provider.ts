@@ -1,10 +1,11 @@
 // createAmazonBedrock and the default `bedrock` instance: the AI SDK provider over one bare BedrockClient.
-import type { EmbeddingModelV3, LanguageModelV3, ProviderV3 } from "@ai-sdk/provider";
+import type { EmbeddingModelV3, LanguageModelV3, ProviderV3, RerankingModelV3 } from "@ai-sdk/provider";
 import { BedrockClient } from "../client/bedrock-client.js";
 import { aiGateway } from "../client/gateway.js";
 import { BedrockInputError } from "../errors/index.js";
 import { BedrockEmbeddingModel } from "./embedding-model.js";
 import { BedrockLanguageModel } from "./language-model.js";
+import { BedrockRerankingModel } from "./reranking-model.js";
 import { toRuntimeOptions, type AmazonBedrockProviderSettings } from "./options.js";
 
 export interface AmazonBedrockProvider extends ProviderV3 {
@@ -17,6 +18,9 @@ export interface AmazonBedrockProvider extends ProviderV3 {
   embeddingModel(modelId: string): EmbeddingModelV3;
   /** The AI SDK's older name of `embedding`. */
   textEmbeddingModel(modelId: string): EmbeddingModelV3;
+  /** A reranking model over Bedrock Agent Runtime's Rerank (`amazon.rerank-v1:0`, `cohere.rerank-v3-5:0`), as @ai-sdk/amazon-bedrock's. */
+  reranking(modelId: string): RerankingModelV3;
+  rerankingModel(modelId: string): RerankingModelV3;
 }
 
 const NO_CREDENTIALS =
@@ -68,6 +72,10 @@ export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}
     checkId(modelId);
     return new BedrockEmbeddingModel(modelId, client);
   };
+  const reranking = (modelId: string): RerankingModelV3 => {
+    checkId(modelId);
+    return new BedrockRerankingModel(modelId, client);
+  };
   const languageModel = (modelId: string): LanguageModelV3 => {
     checkId(modelId);
     return new BedrockLanguageModel(modelId, client, { coalesceDeltas: settings.coalesceDeltas !== false });
@@ -83,6 +91,8 @@ export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}
     embedding,
     embeddingModel: embedding,
     textEmbeddingModel: embedding,
+    reranking,
+    rerankingModel: reranking,
     imageModel: () => {
       throw new NoSuchModelError("image");
     },
