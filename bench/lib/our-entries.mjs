@@ -52,5 +52,14 @@ export async function run(options, modelId, prompt) {
   for await (const part of stream) console.log(part);
 }`,
     },
+    {
+      id: "embeddings-titan",
+      group: "embeddings",
+      name: "bedrock-edge BedrockEmbeddings.embedQuery (Titan Text v2)",
+      code: `import { BedrockEmbeddings } from "${root}dist/index.js";
+export async function run(fields, text) {
+  console.log(await new BedrockEmbeddings(fields).embedQuery(text));
+}`,
+    },
   ];
 }

@@ -6,3 +6,4 @@ export { BedrockLanguageModel, PROVIDER_NAME } from "./language-model.js";
 export { BedrockAPICallError } from "./api-call-error.js";
 export { convertPrompt, type ConvertedPrompt } from "./convert-prompt.js";
 export { prepareRequest, type PreparedRequest } from "./prepare-request.js";
+export type { BedrockEmbeddingProviderOptions } from "./embedding-model.js";

@@ -28,7 +28,7 @@ export type ClientSource = () => BedrockClient;
  * The client's call options for one AI SDK call: its signal and its headers. The AI SDK adds its
  * own `user-agent` to every call; that one is left out (bedrock-edge sends its own agent).
  */
-function callOptions(options: LanguageModelV3CallOptions): CallOptions {
+export function callOptions(options: Pick<LanguageModelV3CallOptions, "headers" | "abortSignal">): CallOptions {
   const headers: Array<[string, string]> = [];
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (value !== undefined && name.toLowerCase() !== "user-agent") headers.push([name, value]);

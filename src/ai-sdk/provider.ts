@@ -1,9 +1,11 @@
 // createAmazonBedrock and the default `bedrock` instance: the AI SDK provider over one bare BedrockClient.
-import type { LanguageModelV3, ProviderV3 } from "@ai-sdk/provider";
+import type { EmbeddingModelV3, LanguageModelV3, ProviderV3, RerankingModelV3 } from "@ai-sdk/provider";
 import { BedrockClient } from "../client/bedrock-client.js";
 import { aiGateway } from "../client/gateway.js";
 import { BedrockInputError } from "../errors/index.js";
+import { BedrockEmbeddingModel } from "./embedding-model.js";
 import { BedrockLanguageModel } from "./language-model.js";
+import { BedrockRerankingModel } from "./reranking-model.js";
 import { toRuntimeOptions, type AmazonBedrockProviderSettings } from "./options.js";
 
 export interface AmazonBedrockProvider extends ProviderV3 {
@@ -11,15 +13,23 @@ export interface AmazonBedrockProvider extends ProviderV3 {
   languageModel(modelId: string): LanguageModelV3;
   /** Same as calling the provider. */
   chat(modelId: string): LanguageModelV3;
+  /** An embedding model over InvokeModel (Titan, Cohere Embed, Nova embeddings), as @ai-sdk/amazon-bedrock's. */
+  embedding(modelId: string): EmbeddingModelV3;
+  embeddingModel(modelId: string): EmbeddingModelV3;
+  /** The AI SDK's older name of `embedding`. */
+  textEmbeddingModel(modelId: string): EmbeddingModelV3;
+  /** A reranking model over Bedrock Agent Runtime's Rerank (`amazon.rerank-v1:0`, `cohere.rerank-v3-5:0`), as @ai-sdk/amazon-bedrock's. */
+  reranking(modelId: string): RerankingModelV3;
+  rerankingModel(modelId: string): RerankingModelV3;
 }
 
 const NO_CREDENTIALS =
   "No credentials: pass `apiKey`, `accessKeyId` and `secretAccessKey` (and `sessionToken`), or `credentialProvider` to createAmazonBedrock, or set AWS_BEARER_TOKEN_BEDROCK or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY";
 
-/** What a model of an unsupported kind throws (embeddings and images are not Converse). */
+/** What a model of an unsupported kind throws (images are not served). */
 class NoSuchModelError extends BedrockInputError {
   constructor(kind: string) {
-    super(`bedrock-edge/ai-sdk provides language models only (Converse); no ${kind} models`);
+    super(`bedrock-edge/ai-sdk provides language and embedding models; no ${kind} models`);
   }
 }
 
@@ -53,10 +63,21 @@ export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}
       throw error;
     }
   };
-  const languageModel = (modelId: string): LanguageModelV3 => {
+  const checkId = (modelId: unknown) => {
     if (typeof modelId !== "string" || modelId.trim() === "") {
       throw new BedrockInputError("modelId must be a non-empty string (a model ID, inference profile ID or ARN)");
     }
+  };
+  const embedding = (modelId: string): EmbeddingModelV3 => {
+    checkId(modelId);
+    return new BedrockEmbeddingModel(modelId, client);
+  };
+  const reranking = (modelId: string): RerankingModelV3 => {
+    checkId(modelId);
+    return new BedrockRerankingModel(modelId, client);
+  };
+  const languageModel = (modelId: string): LanguageModelV3 => {
+    checkId(modelId);
     return new BedrockLanguageModel(modelId, client, { coalesceDeltas: settings.coalesceDeltas !== false });
   };
   const provider = function (modelId: string) {
@@ -67,9 +88,11 @@ export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}
     specificationVersion: "v3",
     languageModel,
     chat: languageModel,
-    embeddingModel: () => {
-      throw new NoSuchModelError("embedding");
-    },
+    embedding,
+    embeddingModel: embedding,
+    textEmbeddingModel: embedding,
+    reranking,
+    rerankingModel: reranking,
     imageModel: () => {
       throw new NoSuchModelError("image");
     },

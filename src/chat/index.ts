@@ -87,3 +87,4 @@ export {
   type ChatBedrockCallOptions,
   type InvokeProvider,
 } from "./invoke/index.js";
+export { BedrockEmbeddings, type BedrockEmbeddingsInput, type CohereInputType, type EmbeddingModelFamily, type EmbeddingSettings } from "./embeddings/index.js";

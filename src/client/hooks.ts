@@ -3,7 +3,7 @@ import { BedrockInputError } from "../errors/exceptions.js";
 import type { TokenUsage } from "../wire/index.js";
 
 /** The AWS operation names (what OpenTelemetry calls `rpc.method`). */
-export type OperationName = "Converse" | "ConverseStream" | "CountTokens" | "InvokeModel" | "InvokeModelWithResponseStream" | "ApplyGuardrail";
+export type OperationName = "Converse" | "ConverseStream" | "CountTokens" | "InvokeModel" | "InvokeModelWithResponseStream" | "ApplyGuardrail" | "Rerank";
 
 /** Present in every hook event. Plain data: no credentials, header values or bodies. */
 export interface CallEvent {

@@ -10,6 +10,7 @@ export {
   invokeModelWithResponseStream,
   type ConverseCommandOutput,
 } from "./operations/index.js";
+export { rerank, type RerankCommandOutput } from "./operations/rerank.js";
 export { BedrockRuntime, type ConverseRuntime, type CallOptions } from "./bedrock-runtime.js";
 export { aiGateway, type GatewayRoute } from "./gateway.js";
 export { createSigningFetch, type SigningFetchOptions } from "./signing-fetch.js";

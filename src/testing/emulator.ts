@@ -40,6 +40,8 @@ import {
 } from "./validate/index.js";
 import { nativeCodec } from "./model/native-more.js";
 import { applyGuardrailProblem } from "./model/apply-guardrail.js";
+import { embeddingInvokeProblem } from "./model/embedding-invoke.js";
+import { rerankProblem } from "./model/rerank.js";
 
 export interface EmulatorOptions {
   /** Known SigV4 credentials (default: EMULATOR_CREDENTIALS and EMULATOR_SESSION_CREDENTIALS). */
@@ -154,11 +156,15 @@ function requestProblem(operation: EmulatorOperation, modelId: string, body: unk
       return countTokensRequestProblem(body);
     case "invoke":
     case "invoke-with-response-stream": {
+      const embedding = embeddingInvokeProblem(operation !== "invoke", modelId, body);
+      if (embedding !== undefined) return embedding || undefined;
       const codec = nativeCodec(modelId);
       return codec ? codec.problem(body) : NATIVE_FORMATS_ONLY;
     }
     case "apply-guardrail":
       return applyGuardrailProblem(body);
+    case "rerank":
+      return rerankProblem(body);
     default:
       return converseRequestProblem(body);
   }
@@ -269,8 +275,8 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     if (!route || request.method !== "POST") return fail(awsErrors.unknownOperation());
     record.operation = route.operation;
     record.modelId = route.modelId;
-    // ApplyGuardrail's path names a guardrail, not a model: the model-ID check does not apply.
-    if (route.operation !== "apply-guardrail" && !modelAllowed(route.modelId)) return fail(awsErrors.validation(INVALID_MODEL_ID));
+    // ApplyGuardrail's path names a guardrail, not a model: the `models` option does not apply.
+    if (route.operation !== "apply-guardrail" && route.operation !== "rerank" && !modelAllowed(route.modelId)) return fail(awsErrors.validation(INVALID_MODEL_ID));
     if (!json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
     const problem = requestProblem(route.operation, route.modelId, json.value);
     if (problem) return fail(awsErrors.validation(problem));

@@ -5,7 +5,7 @@ import type { Dict } from "../internal/index.js";
 export type JsonObject = Dict;
 
 /** The operations the emulator serves, named as in the URL. */
-export type EmulatorOperation = "converse" | "converse-stream" | "count-tokens" | "invoke" | "invoke-with-response-stream" | "apply-guardrail";
+export type EmulatorOperation = "converse" | "converse-stream" | "count-tokens" | "invoke" | "invoke-with-response-stream" | "apply-guardrail" | "rerank";
 
 /** Credentials the emulator knows. With `sessionToken`, requests must send it as `x-amz-security-token`. */
 export interface EmulatorCredentials {
@@ -82,6 +82,8 @@ export interface ScriptedResponse {
   invoke?: JsonObject | string;
   /** Body of an ApplyGuardrail response. */
   applyGuardrail?: JsonObject;
+  /** Rerank's answer body (`{ results: [{ index, relevanceScore }] }`). */
+  rerank?: JsonObject;
   /** Answer with an AWS error instead (status default 400). */
   error?: { status?: number; type: string; message: string };
   chunking?: Chunking;

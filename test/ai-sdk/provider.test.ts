@@ -44,7 +44,8 @@ describe("createAmazonBedrock", () => {
     expect(provider.specificationVersion).toBe("v3");
     expect(model).toMatchObject({ specificationVersion: "v3", provider: "amazon-bedrock", modelId: NOVA });
     expect(provider.languageModel(NOVA).modelId).toBe(NOVA);
-    expect(() => provider.embeddingModel("amazon.titan-embed-text-v2:0")).toThrow(BedrockInputError);
+    expect(provider.embeddingModel("amazon.titan-embed-text-v2:0")).toMatchObject({ specificationVersion: "v3", maxEmbeddingsPerCall: 1 });
+    expect(() => provider.imageModel("amazon.nova-canvas-v1:0")).toThrow(BedrockInputError);
   });
 
   it("the default `bedrock` exists without credentials and fails only when called, before any request", async () => {

@@ -14,7 +14,7 @@ const utf8 = new TextEncoder();
 /** Which operation: its AWS name (for hooks), and the name `validate` is given, also the last path segment of model operations. */
 export interface OperationSpec {
   name: OperationName;
-  slug: ModelOperation | "apply-guardrail";
+  slug: ModelOperation | "apply-guardrail" | "rerank";
   /** The path and the ID hooks report, for an operation not under `/model/{modelId}/` (ApplyGuardrail). */
   route?(request: Record<string, unknown>): { id: string; path: string };
 }

@@ -8,6 +8,8 @@ import type { Chunking, EmulatorOperation, JsonObject, ScriptedResponse, StreamF
 import { isObject } from "../../internal/index.js";
 import { encodeBase64 } from "../../wire/serde/base64.js";
 import { nativeCodec, type NativeCodec } from "../model/native-more.js";
+import { embeddingInvokeAnswer } from "../model/embedding-invoke.js";
+import { rerankResponse } from "../model/rerank.js";
 import { applyGuardrailResponse, type GuardrailSettings } from "../model/apply-guardrail.js";
 
 export interface AnswerInput {
@@ -37,6 +39,8 @@ const json = (value: unknown): Segment[] => [{ kind: "frame", bytes: utf8.encode
 async function invokeSegments(input: AnswerInput): Promise<Body> {
   const { operation, scripted, body, modelId } = input;
   const stream = operation === "invoke-with-response-stream";
+  const embedding = scripted?.invoke === undefined ? embeddingInvokeAnswer(modelId, body) : undefined;
+  if (embedding) return { segments: json(embedding.json), contentType: "application/json", headers: embedding.headers };
   const codec = nativeCodec(modelId) as NativeCodec;
   const turn = async () => input.model(codec.toConverse(body), { modelId, operation: stream ? "converse-stream" : "converse" });
   if (stream) {
@@ -61,6 +65,7 @@ async function invokeSegments(input: AnswerInput): Promise<Body> {
 async function bodySegments(input: AnswerInput): Promise<Body> {
   const { operation, scripted, body } = input;
   if (operation === "invoke" || operation === "invoke-with-response-stream") return invokeSegments(input);
+  if (operation === "rerank") return { segments: json(scripted?.rerank ?? rerankResponse(body)), contentType: "application/json" };
   if (operation === "apply-guardrail") return { segments: json(scripted?.applyGuardrail ?? applyGuardrailResponse(body, input.guardrail)), contentType: "application/json" };
   if (operation === "count-tokens") {
     const converse = isObject(body.input) && isObject(body.input.converse) ? body.input.converse : undefined;

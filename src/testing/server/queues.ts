@@ -32,8 +32,9 @@ function responseFits(response: ScriptedResponse, operation: EmulatorOperation):
     invoke: response.invoke,
     "invoke-with-response-stream": response.stream,
     "apply-guardrail": response.applyGuardrail,
+    rerank: response.rerank,
   }[operation];
-  const anyBody = response.converse ?? response.stream ?? response.countTokens ?? response.invoke ?? response.applyGuardrail;
+  const anyBody = response.converse ?? response.stream ?? response.countTokens ?? response.invoke ?? response.applyGuardrail ?? response.rerank;
   return response.error !== undefined || own !== undefined || anyBody === undefined;
 }
 

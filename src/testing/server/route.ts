@@ -14,6 +14,8 @@ const PATH = /^\/model\/([^/]+)\/(converse|converse-stream|count-tokens|invoke|i
 const GUARDRAIL_PATH = /^\/guardrail\/([^/]+)\/version\/([^/]+)\/apply$/;
 
 export function parseRoute(rawPath: string): Route | undefined {
+  // Bedrock Agent Runtime's Rerank (its own host; the model is in the body).
+  if (rawPath === "/rerank") return { operation: "rerank", modelId: "" };
   try {
     const guardrail = GUARDRAIL_PATH.exec(rawPath);
     if (guardrail) {

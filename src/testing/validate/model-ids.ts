@@ -51,6 +51,10 @@ export const BEDROCK_MODEL_IDS: readonly string[] = [
   "writer.palmyra-x5-v1:0", "writer.palmyra-x4-v1:0",
   "moonshot.kimi-k2-thinking",
   "google.gemma-3-27b-it", "google.gemma-3-4b-it",
+  // Embedding and rerank models (InvokeModel and Rerank only; the Bedrock user guide's supported-models table)
+  "amazon.titan-embed-text-v1", "amazon.titan-embed-text-v2:0", "amazon.titan-embed-image-v1",
+  "amazon.nova-2-multimodal-embeddings-v1:0", "cohere.embed-english-v3", "cohere.embed-multilingual-v3", "cohere.embed-v4:0",
+  "amazon.rerank-v1:0", "cohere.rerank-v3-5:0",
 ];
 
 const KNOWN = new Set(BEDROCK_MODEL_IDS);

@@ -12,3 +12,4 @@ export * from "./stream-events.js";
 export * from "./count-tokens.js";
 export * from "./invoke.js";
 export * from "./apply-guardrail.js";
+export * from "./rerank.js";
