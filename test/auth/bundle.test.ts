@@ -20,10 +20,16 @@ describe("what signing pulls into a bundle", () => {
     expect(has(await modulesIn(`export { signRequest, HybridSha256 } from "./src/auth/index.ts";`), JS_HASH)).toBe(true);
   });
 
-  it("the client's entry (BedrockRuntime) has neither", async () => {
-    const modules = await modulesIn(`import { BedrockRuntime } from "./src/index.ts"; export const run = (o: never) => new BedrockRuntime(o);`);
+  it("the bare client (BedrockClient) has neither", async () => {
+    const modules = await modulesIn(`import { BedrockClient } from "./src/index.ts"; export const run = (o: never) => new BedrockClient(o);`);
     expect(has(modules, "signature-v4/dist-es/SignatureV4.js")).toBe(false);
     expect(has(modules, JS_HASH)).toBe(false);
     expect(has(modules, "src/auth/sign-request.ts")).toBe(true);
+  });
+
+  it("BedrockRuntime carries the JS hash (its default, for the speed of short signing steps), not the class", async () => {
+    const modules = await modulesIn(`import { BedrockRuntime } from "./src/index.ts"; export const run = (o: never) => new BedrockRuntime(o);`);
+    expect(has(modules, "signature-v4/dist-es/SignatureV4.js")).toBe(false);
+    expect(has(modules, JS_HASH)).toBe(true);
   });
 });
