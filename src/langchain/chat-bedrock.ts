@@ -10,6 +10,7 @@ import {
 } from "@langchain/core/language_models/chat_models";
 import type { AIMessageChunk, BaseMessage } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
+import { joinChunks } from "./join-chunks.js";
 import type { Runnable } from "@langchain/core/runnables";
 import { ChatBedrock as CoreChatBedrock } from "../chat/invoke/chat-bedrock.js";
 import type { ChatBedrockCallOptions as CoreCallOptions, ChatBedrockInput as CoreInput } from "../chat/invoke/chat-bedrock-options.js";
@@ -143,11 +144,7 @@ export class ChatBedrock extends BaseChatModel<ChatBedrockCallOptions, AIMessage
   }
 
   async _generate(messages: BaseMessage[], options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): Promise<ChatResult> {
-    if (this.streaming) {
-      let joined: ChatGenerationChunk | undefined;
-      for await (const chunk of this._streamResponseChunks(messages, options, runManager)) joined = joined ? joined.concat(chunk) : chunk;
-      return { generations: joined ? [joined] : [] };
-    }
+    if (this.streaming) return joinChunks(this._streamResponseChunks(messages, options, runManager));
     const reply = await this.#core.invoke(fromLangChainMessages(messages), toCoreCall(options));
     return { generations: [{ text: reply.text, message: toLangChainMessage(reply) }] };
   }

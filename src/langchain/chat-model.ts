@@ -4,6 +4,7 @@ import type { BaseLanguageModelInput, StructuredOutputMethodOptions } from "@lan
 import { BaseChatModel, type BindToolsInput, type LangSmithParams } from "@langchain/core/language_models/chat_models";
 import type { AIMessageChunk, BaseMessage, MessageContent } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
+import { joinChunks } from "./join-chunks.js";
 import type { Runnable } from "@langchain/core/runnables";
 import type { InteropZodType } from "@langchain/core/utils/types";
 import { ChatBedrockConverse as CoreChatModel, type RequestSettings } from "../chat/model/index.js";
@@ -128,11 +129,7 @@ export class ChatBedrockConverse extends BaseChatModel<ChatBedrockConverseCallOp
   }
 
   async _generate(messages: BaseMessage[], options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): Promise<ChatResult> {
-    if (this.streaming) {
-      let joined: ChatGenerationChunk | undefined;
-      for await (const chunk of this._streamResponseChunks(messages, options, runManager)) joined = joined ? joined.concat(chunk) : chunk;
-      return { generations: joined ? [joined] : [] };
-    }
+    if (this.streaming) return joinChunks(this._streamResponseChunks(messages, options, runManager));
     const reply = await this.#core.invoke(fromLangChainMessages(messages), toCoreCallOptions(options));
     return { generations: [{ text: reply.text, message: toLangChainMessage(reply) }] };
   }
