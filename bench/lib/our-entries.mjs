@@ -13,6 +13,17 @@ export async function run(options, request) {
 }`,
     },
     {
+      id: "invoke-model-stream",
+      group: "a",
+      name: "bedrock-edge BedrockClient + invokeModelWithResponseStream",
+      code: `import { BedrockClient, invokeModelWithResponseStream } from "${root}dist/index.js";
+export async function run(options, request) {
+  const client = new BedrockClient(options);
+  const response = await invokeModelWithResponseStream(client, request);
+  for await (const event of response.body) console.log(event);
+}`,
+    },
+    {
       id: "wire-runtime-stream",
       group: "a",
       name: "bedrock-edge BedrockRuntime.converseStream",

@@ -1,20 +1,14 @@
 // SigV4 header signing of fetch requests for Bedrock, each step a named function that reads like the spec.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
-import {
-  ALGORITHM_IDENTIFIER,
-  AMZ_DATE_HEADER,
-  AUTH_HEADER,
-  GENERATED_HEADERS,
-  SHA256_HEADER,
-  TOKEN_HEADER,
-  getPayloadHash,
-  hasHeader,
-} from "@smithy/signature-v4";
 import { createCanonicalRequest } from "./canonical-request.js";
 import { createSignature } from "./signature.js";
 import { guardSecrets, resolveSigning, type SigningOptions, type SigningSteps } from "./signing-options.js";
 import { headersForFetch, toSmithyRequest, type SignableRequest } from "./signable-request.js";
+import { ALGORITHM, DATE_HEADER, EMPTY_SHA256, GENERATED_HEADERS, SHA256_HEADER, TOKEN_HEADER, UNSIGNED_PAYLOAD } from "./sigv4-names.js";
 import { amzDate, createStringToSign, credentialScope } from "./string-to-sign.js";
+import { digestHex, toHex } from "./digest-hex.js";
+import type { ChecksumConstructor } from "./sha256.js";
+import type { SmithyHttpRequest } from "./signable-request.js";
 
 export interface SignedRequest extends SigningSteps {
   /** The caller's headers plus `authorization`, `x-amz-date`, and where they apply
@@ -40,18 +34,19 @@ export function signRequestDetailed(request: SignableRequest, options: SigningOp
     // Headers the signature itself produces; a caller's copy would be signed and then replaced.
     for (const name of GENERATED_HEADERS) delete headers[name];
     const longDate = amzDate(signingDate);
-    headers[AMZ_DATE_HEADER] = longDate;
+    headers[DATE_HEADER] = longDate;
     if (credentials.sessionToken) headers[TOKEN_HEADER] = credentials.sessionToken;
     // A caller's own x-amz-content-sha256 (e.g. UNSIGNED-PAYLOAD) is the hash, as the AWS SDK has it.
-    const payloadHash = await getPayloadHash(signable, sha256);
-    if (applyChecksum && !hasHeader(SHA256_HEADER, headers)) headers[SHA256_HEADER] = payloadHash;
+    const own = headers[SHA256_HEADER];
+    const payloadHash = own ?? (await payloadHashOf(signable, sha256));
+    if (applyChecksum && own === undefined) headers[SHA256_HEADER] = payloadHash;
 
     const canonical = createCanonicalRequest(signable, payloadHash);
     const scope = credentialScope(longDate, region, service);
     const stringToSign = await createStringToSign(sha256, longDate, scope, canonical.text);
     const signature = await createSignature(sha256, credentials, longDate, region, service, stringToSign);
-    headers[AUTH_HEADER] =
-      `${ALGORITHM_IDENTIFIER} Credential=${credentials.accessKeyId}/${scope}, ` +
+    headers.authorization =
+      `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, ` +
       `SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`;
     return { headers: headersForFetch(headers), canonicalRequest: canonical.text, stringToSign, signature };
   });
@@ -69,4 +64,16 @@ export function signRequestDetailed(request: SignableRequest, options: SigningOp
  */
 export async function signRequest(request: SignableRequest, options: SigningOptions): Promise<Headers> {
   return (await signRequestDetailed(request, options)).headers;
+}
+
+/** Hex SHA-256 of the body; no body hashes as the empty string, a body of another kind is left unsigned. */
+async function payloadHashOf({ body }: SmithyHttpRequest, sha256: ChecksumConstructor): Promise<string> {
+  if (body == null) return EMPTY_SHA256;
+  if (typeof body === "string") return digestHex(sha256, body);
+  if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) {
+    const hash = new sha256();
+    hash.update(ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body));
+    return toHex(await hash.digest());
+  }
+  return UNSIGNED_PAYLOAD;
 }

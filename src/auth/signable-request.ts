@@ -1,7 +1,7 @@
 // Bridges WHATWG URL/Headers to the HttpRequest shape @smithy/signature-v4 signs, and back.
-import { escapeUri } from "@smithy/core/protocols";
 import type { SignatureV4 } from "@smithy/signature-v4";
 import { BedrockInputError } from "../errors/index.js";
+import { escapeUri } from "./uri-escape.js";
 
 /** A request as fetch will send it; the signer signs exactly these bytes. */
 export interface SignableRequest {

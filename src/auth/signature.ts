@@ -1,15 +1,50 @@
 // SigV4 steps 3 and 4: the signing key derived from the secret, and the signature of the string to sign.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#derive-signing-key
-import { getSigningKey } from "@smithy/signature-v4";
 import type { AwsCredentials } from "./credentials.js";
-import { digestHex } from "./digest-hex.js";
-import type { ChecksumConstructor } from "./sha256.js";
+import { digestHex, toHex } from "./digest-hex.js";
+import type { ChecksumConstructor, SourceData } from "./sha256.js";
+import { KEY_TYPE } from "./sigv4-names.js";
+
+// A signing key lives a day and is four HMACs to derive; keep the last few, as the AWS SDKs do.
+const MAX_KEYS = 50;
+const keys = new Map<string, Promise<Uint8Array>>();
+
+async function hmac(sha256: ChecksumConstructor, key: SourceData, data: string): Promise<Uint8Array> {
+  const hash = new sha256(key);
+  hash.update(new TextEncoder().encode(data));
+  return hash.digest();
+}
 
 /**
- * HMAC-SHA256 of `stringToSign` under the key `HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date),
- * region), service), "aws4_request")`. Smithy derives that key and caches it (50 entries, keyed
- * by an HMAC of the secret, so credentials sharing a key id do not share a key).
+ * `HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")`, cached
+ * under an HMAC of the key id by the secret: the cache never holds the secret itself, and two
+ * credentials sharing a key id but not a secret do not share a key.
  */
+export async function signingKey(
+  sha256: ChecksumConstructor,
+  credentials: AwsCredentials,
+  shortDate: string,
+  region: string,
+  service: string,
+): Promise<Uint8Array> {
+  const id = toHex(await hmac(sha256, credentials.secretAccessKey, credentials.accessKeyId));
+  const cacheKey = `${shortDate}:${region}:${service}:${id}`;
+  let key = keys.get(cacheKey);
+  if (key === undefined) {
+    key = (async () => {
+      let k: SourceData = `AWS4${credentials.secretAccessKey}`;
+      for (const part of [shortDate, region, service, KEY_TYPE]) k = await hmac(sha256, k, part);
+      return k as Uint8Array;
+    })();
+    keys.set(cacheKey, key);
+    // A failed derivation (a hash that threw) must not stay cached.
+    key.catch(() => keys.delete(cacheKey));
+    if (keys.size > MAX_KEYS) keys.delete(keys.keys().next().value!);
+  }
+  return key;
+}
+
+/** HMAC-SHA256 of `stringToSign` under the day's signing key, as lower-case hex. */
 export async function createSignature(
   sha256: ChecksumConstructor,
   credentials: AwsCredentials,
@@ -18,6 +53,6 @@ export async function createSignature(
   service: string,
   stringToSign: string,
 ): Promise<string> {
-  const key = await getSigningKey(sha256, credentials, longDate.slice(0, 8), region, service);
+  const key = await signingKey(sha256, credentials, longDate.slice(0, 8), region, service);
   return digestHex(sha256, stringToSign, key);
 }

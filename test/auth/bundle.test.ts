@@ -1,4 +1,4 @@
-// Pay for what you use: importing signRequest bundles neither SignatureV4 nor the pure-JS SHA-256.
+// Pay for what you use: importing signRequest bundles neither SignatureV4, any Smithy module, nor the pure-JS SHA-256.
 import { describe, expect, it } from "vitest";
 import { modulesIn } from "../bundle-helpers.js";
 
@@ -7,11 +7,12 @@ const JS_HASH = "src/auth/sha256-js.ts";
 const has = (modules: string[], fragment: string) => modules.some((path) => path.includes(fragment));
 
 describe("what signing pulls into a bundle", () => {
-  it("signRequest alone: Smithy's step functions and WebCrypto, not the SignatureV4 class or the JS hash", async () => {
+  it("signRequest alone: our spec steps and WebCrypto, no Smithy module and not the JS hash", async () => {
     const modules = await modulesIn(`export { signRequest } from "./src/auth/index.ts";`);
     expect(CLASS_ONLY.filter((fragment) => has(modules, fragment))).toEqual([]);
     expect(has(modules, JS_HASH)).toBe(false);
-    expect(has(modules, "signature-v4/dist-es/getCanonicalHeaders.js")).toBe(true);
+    // Our own steps replaced Smithy's functions, whose imports pulled @smithy/core's whole serde index (≈1.3 KiB gzip).
+    expect(modules.filter((path) => path.includes("@smithy/"))).toEqual([]);
     expect(has(modules, "src/auth/canonical-request.ts")).toBe(true);
   });
 
@@ -25,6 +26,7 @@ describe("what signing pulls into a bundle", () => {
     expect(has(modules, "signature-v4/dist-es/SignatureV4.js")).toBe(false);
     expect(has(modules, JS_HASH)).toBe(false);
     expect(has(modules, "src/auth/sign-request.ts")).toBe(true);
+    expect(modules.filter((path) => path.includes("@smithy/"))).toEqual([]);
   });
 
   it("BedrockRuntime carries the JS hash (its default, for the speed of short signing steps), not the class", async () => {

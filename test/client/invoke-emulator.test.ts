@@ -6,6 +6,7 @@ import {
   BedrockRuntimeClient,
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
+  invokeModel,
   invokeModelWithResponseStream,
 } from "../../src/index.js";
 import { BedrockInputError, ModelStreamErrorException, ThrottlingException, ValidationException } from "../../src/errors/index.js";
@@ -46,6 +47,41 @@ describe("invokeModel", () => {
     expect(sent.path).toBe(`/model/${encodeURIComponent(modelId)}/invoke`);
     expect(sent.headers["content-type"]).toBe("application/json");
     expect(sent.body).toEqual(body);
+  });
+
+  it("reads Bedrock's invocation-metrics headers into $invocationMetrics (not enumerable) and hooks' usage", async () => {
+    const usages: unknown[] = [];
+    const bedrock = new BedrockClient({
+      region: "us-east-1",
+      credentials: EMULATOR_CREDENTIALS,
+      endpoint: loop.server().url,
+      hooks: { onResponse: (event) => usages.push(event.usage) },
+    });
+    const out = await invokeModel(bedrock, { modelId: "mistral.mistral-large-2407-v1:0", body: { prompt: "<s>[INST] I love programming. [/INST]" } });
+    const m = out.$invocationMetrics!;
+    expect(m.inputTokenCount).toBeGreaterThan(0);
+    expect(m.outputTokenCount).toBeGreaterThan(0);
+    expect(m.invocationLatency).toBeGreaterThanOrEqual(0);
+    // Same keys as the AWS SDK's output: the metrics ride alongside, unseen by JSON and equality.
+    expect(Object.keys(out)).not.toContain("$invocationMetrics");
+    expect(JSON.stringify(out)).not.toContain("TokenCount");
+    expect(usages).toEqual([{ inputTokens: m.inputTokenCount, outputTokens: m.outputTokenCount, totalTokens: m.inputTokenCount! + m.outputTokenCount! }]);
+  });
+
+  it("takes only whole, non-negative counts from those headers", async () => {
+    const headers = { "x-amzn-bedrock-input-token-count": "12", "x-amzn-bedrock-output-token-count": "1e3x", "x-amzn-bedrock-invocation-latency": "-4" };
+    const bedrock = new BedrockClient({
+      region: "us-east-1",
+      credentials: EMULATOR_CREDENTIALS,
+      fetch: async () => new Response("{}", { status: 200, headers: { "content-type": "application/json", ...headers } }),
+    });
+    const out = await invokeModel(bedrock, { modelId: "mistral.mistral-large-2407-v1:0", body: {} });
+    expect(out.$invocationMetrics).toEqual({ inputTokenCount: 12 });
+    const none = await invokeModel(
+      new BedrockClient({ region: "us-east-1", credentials: EMULATOR_CREDENTIALS, fetch: async () => new Response("{}", { status: 200 }) }),
+      { modelId: "mistral.mistral-large-2407-v1:0", body: {} },
+    );
+    expect(none.$invocationMetrics).toBeUndefined();
   });
 
   it("sends the header members and reads performanceConfigLatency / serviceTier back", async () => {

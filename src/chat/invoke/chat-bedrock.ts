@@ -11,7 +11,7 @@ import { coerceMessages, type ChatInput } from "../request/index.js";
 import { convertToolChoice } from "../tools/convert-tool-choice.js";
 import { convertTools, toolNames } from "../tools/convert-tools.js";
 import type { ToolInput } from "../tools/index.js";
-import type { ChunkDecoder, InvokeSettings, JsonObject, ProviderAdapter } from "./adapter-types.js";
+import { usage, type ChunkDecoder, type InvokeSettings, type JsonObject, type ProviderAdapter } from "./adapter-types.js";
 import { adapterFor } from "./adapters.js";
 import { chatBedrockClient } from "./chat-bedrock-client.js";
 import type { ChatBedrockCallOptions, ChatBedrockInput } from "./chat-bedrock-options.js";
@@ -169,6 +169,10 @@ export class ChatBedrock {
     }
     const output = await invokeModel(this.#shared.client, this.#request(this.#body(input, call)), clientCall(call));
     const reply = this.#shared.adapter.reply(JSON.parse(output.body.transformToString()) as JsonObject);
+    // Bodies without counts (Mistral, Cohere, DeepSeek, Llama's older ones): Bedrock's metric
+    // headers, as langchain-aws's ChatBedrock reads usage from them for every provider.
+    const m = output.$invocationMetrics;
+    if (!reply.usage_metadata && m?.inputTokenCount !== undefined) reply.usage_metadata = usage(m.inputTokenCount, m.outputTokenCount);
     reply.response_metadata = { ...reply.response_metadata, model_name: this.model, ...(output.$metadata.requestId !== undefined && { requestId: output.$metadata.requestId }) };
     return reply;
   }

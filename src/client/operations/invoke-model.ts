@@ -1,5 +1,5 @@
 // The InvokeModel operation: a model-native body in, the model's own bytes out.
-import { invokeBody, invokeHeaders, invokeResponseBody, invokeResponseHeaders } from "../../wire/serde/invoke.js";
+import { invocationMetrics, invokeBody, invokeHeaders, invokeResponseBody, invokeResponseHeaders } from "../../wire/serde/invoke.js";
 import type { InvokeModelCommandOutput, InvokeModelRequest } from "../../wire/index.js";
 import { clientConfig, type BedrockClient } from "../bedrock-client.js";
 import type { CallOptions } from "../options.js";
@@ -28,11 +28,18 @@ export async function invokeModel(client: BedrockClient, request: InvokeModelReq
     accept: request.accept ?? "application/json",
     async read(response, ctx) {
       const body = invokeResponseBody(new Uint8Array(await response.arrayBuffer()));
-      return {
+      const output: InvokeModelCommandOutput = {
         body,
         ...invokeResponseHeaders(response.headers, false),
         $metadata: { httpStatusCode: response.status, requestId: ctx.requestId, attempts: ctx.attempts },
       };
+      const metrics = invocationMetrics(response.headers);
+      if (metrics) Object.defineProperty(output, "$invocationMetrics", { value: metrics });
+      return output;
     },
+    usageOf: ({ $invocationMetrics: m }) =>
+      m && m.inputTokenCount !== undefined && m.outputTokenCount !== undefined
+        ? { inputTokens: m.inputTokenCount, outputTokens: m.outputTokenCount, totalTokens: m.inputTokenCount + m.outputTokenCount }
+        : undefined,
   });
 }

@@ -2,6 +2,10 @@
 import { isObject } from "../../internal/index.js";
 import { baseModelOf } from "../../internal/model-id.js";
 
+export const NOT_A_CHAT_MODEL = "This action doesn't support the model that you provided. Try again with a supported text or chat model.";
+// Families served by InvokeModel, StartAsyncInvoke, Rerank or the bidirectional stream only.
+const NOT_CHAT = /^(amazon\.titan-embed|amazon\.nova-2-multimodal-embeddings|amazon\.nova-(canvas|reel|sonic|2-sonic)|amazon\.titan-image|amazon\.rerank|cohere\.(embed|rerank)|stability\.|twelvelabs\.)/;
+
 function hasTools(body: Record<string, unknown>): boolean {
   const config = body.toolConfig;
   return isObject(config) && Array.isArray(config.tools) && config.tools.some((tool) => isObject(tool) && tool.toolSpec !== undefined);
@@ -16,11 +20,15 @@ function hasTools(body: Record<string, unknown>): boolean {
  *   llama_index #19886; langchain-aws PR #627);
  * - Mistral models refuse tool-use IDs in the history that are not 9 letters or digits, except
  *   Bedrock's own `tooluse_…` IDs (anomalyco/opencode PR #48843, tested live: short IDs refused,
- *   Bedrock-generated ones accepted; vercel/ai #11802 saw those refused too on one model).
+ *   Bedrock-generated ones accepted; vercel/ai #11802 saw those refused too on one model);
+ * - a model that is not a text or chat model (embeddings, rerank, image, video, speech) refuses
+ *   both Converse operations whatever the body: the wording is quoted in several projects' notes
+ *   of live calls (Nova Sonic on ConverseStream, imported models on Converse).
  */
 export function modelRefusal(modelId: string, operation: "converse" | "converse-stream", body: Record<string, unknown>): string | undefined {
   // An opaque ARN (application inference profile) names no model: nothing model-specific applies.
   const model = baseModelOf(modelId) ?? "";
+  if (NOT_CHAT.test(model)) return NOT_A_CHAT_MODEL;
   if (model.startsWith("deepseek.r1") && hasTools(body)) {
     return operation === "converse-stream" ? "This model doesn't support tool use in streaming mode." : "This model doesn't support tool use.";
   }

@@ -1,7 +1,7 @@
 // InvokeModel in and out: the body's bytes, the request's X-Amzn-Bedrock-* headers, and the answer's blob and headers.
 import { BedrockInputError } from "../../errors/exceptions.js";
 import type { PerformanceConfigLatency, ServiceTierType } from "../types/enums.js";
-import type { InvokeBody, InvokeModelRequest, InvokeResponseBody } from "../types/invoke.js";
+import type { InvocationMetrics, InvokeBody, InvokeModelRequest, InvokeResponseBody } from "../types/invoke.js";
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
@@ -88,4 +88,18 @@ export function invokeResponseHeaders(
     ...(latency !== null ? { performanceConfigLatency: latency as PerformanceConfigLatency } : {}),
     ...(tier !== null ? { serviceTier: tier as ServiceTierType } : {}),
   };
+}
+
+/** The invocation metrics headers of an InvokeModel answer, or undefined when it has none. */
+export function invocationMetrics(headers: Headers): InvocationMetrics | undefined {
+  const out: InvocationMetrics = {};
+  const read = (key: keyof InvocationMetrics, name: string) => {
+    const n = Number(headers.get(`x-amzn-bedrock-${name}`) ?? NaN);
+    // A count is a whole number; anything else a proxy wrote is not one.
+    if (Number.isSafeInteger(n) && n >= 0) out[key] = n;
+  };
+  read("inputTokenCount", "input-token-count");
+  read("outputTokenCount", "output-token-count");
+  read("invocationLatency", "invocation-latency");
+  return Object.keys(out).length > 0 ? out : undefined;
 }

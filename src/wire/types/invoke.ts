@@ -49,6 +49,19 @@ export interface InvokeModelCommandOutput {
   performanceConfigLatency?: PerformanceConfigLatency | undefined;
   serviceTier?: ServiceTierType | undefined;
   $metadata: { httpStatusCode: number; requestId: string | undefined; attempts: number };
+  /**
+   * Bedrock's invocation metrics, from the `x-amzn-bedrock-*-token-count` and `-invocation-latency`
+   * headers it sends on every InvokeModel answer (the AWS SDK leaves them in the raw response;
+   * langchain-aws reads them there for usage). Not enumerable, so the output still equals the SDK's.
+   */
+  readonly $invocationMetrics?: InvocationMetrics | undefined;
+}
+
+/** The names of `amazon-bedrock-invocationMetrics`, the same figures on a stream's last chunk. */
+export interface InvocationMetrics {
+  inputTokenCount?: number;
+  outputTokenCount?: number;
+  invocationLatency?: number;
 }
 
 /** One piece of the model's native stream: `bytes` is one of its JSON events, UTF-8. */

@@ -18,6 +18,8 @@ const toolHistory = (id: string) => [
   { role: "assistant", content: [{ toolUse: { toolUseId: id, name: "get_weather", input: {} } }] },
   { role: "user", content: [{ toolResult: { toolUseId: id, content: [{ text: "sunny" }] } }] },
 ];
+// Quoted from live calls in several projects' notes (Nova Sonic on ConverseStream, imported models on Converse).
+const NOT_CHAT = "This action doesn't support the model that you provided. Try again with a supported text or chat model.";
 const NO_ANY = "This model doesn't support the toolConfig.toolChoice.any field. Remove toolConfig.toolChoice.any and try again.";
 
 describe("modelRefusal", () => {
@@ -36,6 +38,13 @@ describe("modelRefusal", () => {
     ["Mistral with 9 alphanumerics", "mistral.mistral-large-2402-v1:0", "converse-stream", { messages: toolHistory("abc123XYZ"), toolConfig: { tools } }, undefined],
     ["Mistral with Bedrock's own ID", "mistral.mistral-small-2402-v1:0", "converse", { messages: toolHistory("tooluse_YvliyMSPxtIa3KFrupoNyV"), toolConfig: { tools } }, undefined],
     ["Claude with a short tool-use ID", "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "converse", { messages: toolHistory("a"), toolConfig: { tools } }, undefined],
+    ["Titan Text Embeddings v2 on Converse", "amazon.titan-embed-text-v2:0", "converse", { messages }, NOT_CHAT],
+    ["Cohere Embed v4 behind a profile, streaming", "us.cohere.embed-v4:0", "converse-stream", { messages }, NOT_CHAT],
+    ["a rerank model", "amazon.rerank-v1:0", "converse", { messages }, NOT_CHAT],
+    ["Nova Canvas (images)", "amazon.nova-canvas-v1:0", "converse", { messages }, NOT_CHAT],
+    ["Nova Reel (video)", "amazon.nova-reel-v1:1", "converse-stream", { messages }, NOT_CHAT],
+    ["Nova Lite is a chat model", "us.amazon.nova-lite-v1:0", "converse", { messages }, undefined],
+    ["Titan Text is a text model", "amazon.titan-text-express-v1", "converse", { messages }, undefined],
     ["a hostile toolConfig", "us.meta.llama3-3-70b-instruct-v1:0", "converse", { messages, toolConfig: { tools: "x", toolChoice: null } }, undefined],
   ];
   it.each(rows)("%s", (_, modelId, operation, body, expected) => {
@@ -72,5 +81,16 @@ describe("the emulator refuses as Bedrock does; the client reports it", () => {
     expect((error as Error).message).toBe(NO_ANY);
     const ok = await bedrock.converse({ modelId, messages, toolConfig: { tools, toolChoice: { auto: {} } } } as never);
     expect(ok.stopReason).toBeDefined();
+  });
+
+  it("an embedding model: Converse refused with AWS's words, InvokeModel on it answers", async () => {
+    const emulator = createBedrockEmulator();
+    const bedrock = client(emulator);
+    const modelId = "amazon.titan-embed-text-v2:0";
+    const error = await bedrock.converse({ modelId, messages } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationException);
+    expect((error as Error).message).toBe(NOT_CHAT);
+    const ok = await bedrock.invokeModel({ modelId, body: JSON.stringify({ inputText: "hello" }), contentType: "application/json" });
+    expect(JSON.parse(new TextDecoder().decode(ok.body)).embedding).toHaveLength(1024);
   });
 });
