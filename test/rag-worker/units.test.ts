@@ -5,7 +5,6 @@ import { chunkText } from "../../examples/rag-worker/src/chunk.js";
 import { citedNumbers } from "../../examples/rag-worker/src/citations.js";
 import { ingest, passageId } from "../../examples/rag-worker/src/ingest.js";
 import { LIMITS, parseAsk, parseIngest, type IngestDocument } from "../../examples/rag-worker/src/input.js";
-import type { BedrockEmbeddings } from "../../src/index.js";
 
 const unit = (...xs: number[]) => xs;
 
@@ -117,7 +116,7 @@ describe("input checks", () => {
 });
 
 describe("ingest", () => {
-  const fakeEmbeddings = { embedDocuments: async (texts: string[]) => texts.map((t) => [t.length, 1, 0]) } as unknown as BedrockEmbeddings;
+  const fakeEmbeddings = { embedDocuments: async (texts: string[]) => texts.map((t) => [t.length, 1, 0]) } as unknown as Parameters<typeof ingest>[2];
   const doc = (id: string, chunks: string[]): IngestDocument => ({ id, chunks, metadata: { lang: "en" } });
 
   it("upserts one vector per passage with text and document in metadata, and drops passages a re-ingest no longer has", async () => {
