@@ -35,6 +35,7 @@ describe.each(entries)("entry %s", (name, target) => {
 // Raised from 60 to 69: the bare client's standalone operations; InvokeModel, InvokeModelWithResponseStream and
 // ApplyGuardrail (a function and a command each; their stream's class is a type only); createSigningFetch;
 // ChatBedrock (its adapters and resolveProvider are not on the root); BedrockEmbeddings and rerank.
-it("the root entry stays small: at most 69 runtime values", async () => {
-  expect(Object.keys(await import(new URL("dist/index.js", root).href)).length).toBeLessThanOrEqual(69);
+// 70: toErrorResponse, the safe JSON error answer for routes that do not stream.
+it("the root entry stays small: at most 70 runtime values", async () => {
+  expect(Object.keys(await import(new URL("dist/index.js", root).href)).length).toBeLessThanOrEqual(70);
 });

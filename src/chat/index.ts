@@ -68,6 +68,7 @@ export {
 } from "./profiles/index.js";
 export {
   toSSEResponse,
+  toErrorResponse,
   readSSEEvents,
   readSSEChunks,
   errorFromSSEResponse,

@@ -46,6 +46,23 @@ function errorResponse(error: unknown, options: SafeErrorOptions, headersInit: H
 }
 
 /**
+ * The JSON error answer `toSSEResponse` gives a call that fails before its first event, for a
+ * route that does not stream (an embedding, a rerank): `{ name, message, requestId }` with the
+ * status of its kind (400, 403, 429, 502, 503, 504; 500 for anything not a library error), the
+ * message generic unless `exposeErrors` or `errorMessage` choose another. Log the error itself.
+ * @example
+ * try {
+ *   return Response.json(await embeddings.embedDocuments(texts));
+ * } catch (error) {
+ *   console.error(error);
+ *   return toErrorResponse(error);
+ * }
+ */
+export function toErrorResponse(error: unknown, init: Pick<ResponseInit, "headers"> & SafeErrorOptions = {}): Response {
+  return errorResponse(error, init, init.headers);
+}
+
+/**
  * Streams a chat reply as `text/event-stream`: `delta` ({ text }) per text piece, `reasoning`,
  * `tool_call_chunk`, `usage` (usage_metadata), then `done` ({ stopReason }).
  *

@@ -1,7 +1,7 @@
 // What a failed chat stream tells the browser (status, safe body, no server text), and how the page reads it back into typed errors.
 import { describe, expect, it, vi } from "vitest";
 import { AIMessageChunk } from "../../../src/chat/messages/messages.js";
-import { errorFromSSEResponse, readSSEChunks, toSSEResponse } from "../../../src/chat/sse/index.js";
+import { errorFromSSEResponse, readSSEChunks, toErrorResponse, toSSEResponse } from "../../../src/chat/sse/index.js";
 import {
   AbortError,
   AccessDeniedException,
@@ -199,5 +199,33 @@ describe("readSSEChunks error events and error responses", () => {
   it("reads a promise of a response too (fetch(...) or toSSEResponse(...) unawaited)", async () => {
     const error = await collectChunks(readSSEChunks(toSSEResponse(chunksFrom([], new ThrottlingException("x"))))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThrottlingException);
+  });
+});
+
+describe("toErrorResponse: the same safe JSON answer, for routes that do not stream", () => {
+  it.each<[unknown, number, string, string]>([
+    [new ThrottlingException("Too many tokens, arn:aws:bedrock:us-east-1:123456789012:model", { requestId: "req-1" }), 429, "ThrottlingException", THROTTLED],
+    [new AccessDeniedException("User arn:aws:iam::123456789012:user/x is not authorized"), 403, "AccessDeniedException", REFUSED],
+    [new ValidationException("Malformed input request: #: extraneous key [x]"), 400, "ValidationException", INVALID],
+    [new TypeError("Vectorize said AKIAIOSFODNN7EXAMPLE"), 500, "TypeError", "The reply stream failed"],
+  ])("%s → %i with the generic message, never the server's text", async (error, status, name, message) => {
+    const response = toErrorResponse(error, { headers: { "x-content-type-options": "nosniff" } });
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    const raw = await response.clone().text();
+    expect(raw).not.toMatch(/123456789012|AKIA|Malformed|extraneous/);
+    expect(JSON.parse(raw)).toMatchObject({ name, message });
+    // The page turns it back into the typed error, as after toSSEResponse.
+    const back = await errorFromSSEResponse(response);
+    expect(back.name).toBe(name);
+    expect(back).toBeInstanceOf(BedrockError);
+  });
+
+  it("exposeErrors forwards a library error's own message; errorMessage chooses one", async () => {
+    const error = new ThrottlingException("Too many requests, please wait", { requestId: "req-2" });
+    expect(await toErrorResponse(error, { exposeErrors: true }).json()).toEqual({ name: "ThrottlingException", message: "Too many requests, please wait", requestId: "req-2" });
+    expect(await toErrorResponse(error, { errorMessage: () => "slow down" }).json()).toEqual({ name: "ThrottlingException", message: "slow down", requestId: "req-2" });
   });
 });
