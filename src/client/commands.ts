@@ -6,9 +6,15 @@ import type {
   ConverseStreamRequest,
   CountTokensRequest,
   CountTokensResponse,
+  GetAsyncInvokeCommandOutput,
+  GetAsyncInvokeRequest,
   InvokeModelCommandOutput,
   InvokeModelRequest,
   InvokeModelWithResponseStreamRequest,
+  ListAsyncInvokesCommandOutput,
+  ListAsyncInvokesRequest,
+  StartAsyncInvokeCommandOutput,
+  StartAsyncInvokeRequest,
 } from "../wire/index.js";
 import { BedrockRuntime, type CallOptions, type ConverseCommandOutput } from "./bedrock-runtime.js";
 import { validateCallOptions } from "./options.js";
@@ -45,13 +51,31 @@ export class ApplyGuardrailCommand {
   constructor(readonly input: ApplyGuardrailRequest) {}
 }
 
+export class StartAsyncInvokeCommand {
+  readonly kind = "startAsyncInvoke" as const;
+  constructor(readonly input: StartAsyncInvokeRequest) {}
+}
+
+export class GetAsyncInvokeCommand {
+  readonly kind = "getAsyncInvoke" as const;
+  constructor(readonly input: GetAsyncInvokeRequest) {}
+}
+
+export class ListAsyncInvokesCommand {
+  readonly kind = "listAsyncInvokes" as const;
+  constructor(readonly input: ListAsyncInvokesRequest = {}) {}
+}
+
 type Command =
   | ConverseCommand
   | ConverseStreamCommand
   | CountTokensCommand
   | InvokeModelCommand
   | InvokeModelWithResponseStreamCommand
-  | ApplyGuardrailCommand;
+  | ApplyGuardrailCommand
+  | StartAsyncInvokeCommand
+  | GetAsyncInvokeCommand
+  | ListAsyncInvokesCommand;
 
 /** Like the SDK's `ConverseStreamCommandOutput`: `stream` is async-iterable (and a ReadableStream). */
 export type ConverseStreamCommandOutput = ConverseStreamResponse;
@@ -80,6 +104,9 @@ export class BedrockRuntimeClient extends BedrockRuntime {
     options?: CallOptions & { abortSignal?: AbortSignal },
   ): Promise<InvokeModelWithResponseStreamResponse>;
   send(command: ApplyGuardrailCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ApplyGuardrailCommandOutput>;
+  send(command: StartAsyncInvokeCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<StartAsyncInvokeCommandOutput>;
+  send(command: GetAsyncInvokeCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<GetAsyncInvokeCommandOutput>;
+  send(command: ListAsyncInvokesCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ListAsyncInvokesCommandOutput>;
   async send(command: Command, options: CallOptions & { abortSignal?: AbortSignal } = {}): Promise<unknown> {
     // The SDK names the option `abortSignal`; accept both. Other call options pass as they are.
     validateCallOptions(options);
@@ -99,6 +126,12 @@ export class BedrockRuntimeClient extends BedrockRuntime {
         return this.invokeModelWithResponseStream(command.input, call);
       case "applyGuardrail":
         return this.applyGuardrail(command.input, call);
+      case "startAsyncInvoke":
+        return this.startAsyncInvoke(command.input, call);
+      case "getAsyncInvoke":
+        return this.getAsyncInvoke(command.input, call);
+      case "listAsyncInvokes":
+        return this.listAsyncInvokes(command.input, call);
       default: {
         const never: never = command;
         throw new TypeError(`unknown command ${String((never as { kind?: unknown }).kind)}`);

@@ -11,6 +11,8 @@ import { checkTurns } from "./validate-conversation.js";
 import { validateApplyGuardrailRequest, validateInvokeModelRequest } from "./validate-invoke.js";
 import type { ApplyGuardrailRequest } from "../types/apply-guardrail.js";
 import type { InvokeModelRequest } from "../types/invoke.js";
+import type { GetAsyncInvokeRequest, ListAsyncInvokesRequest, StartAsyncInvokeRequest } from "../types/async-invoke.js";
+import { validateGetAsyncInvokeRequest, validateListAsyncInvokesRequest, validateStartAsyncInvokeRequest } from "./validate-async-invoke.js";
 
 /**
  * Throws `BedrockInputError` for what Bedrock would certainly refuse as malformed: a missing
@@ -177,6 +179,9 @@ export function validateRequest(operation: string, request: unknown): void {
   if (isConverseOperation(operation)) validateConverseOperations(operation, request);
   else if (operation === "invoke" || operation === "invoke-with-response-stream") validateInvokeModelRequest(request as InvokeModelRequest);
   else if (operation === "apply-guardrail") validateApplyGuardrailRequest(request as ApplyGuardrailRequest);
+  else if (operation === "start-async-invoke") validateStartAsyncInvokeRequest(request as StartAsyncInvokeRequest);
+  else if (operation === "get-async-invoke") validateGetAsyncInvokeRequest(request as GetAsyncInvokeRequest);
+  else if (operation === "list-async-invokes") validateListAsyncInvokesRequest(request as ListAsyncInvokesRequest);
 }
 
 const isConverseOperation = (operation: string) => operation === "converse" || operation === "converse-stream" || operation === "count-tokens";
