@@ -7,15 +7,9 @@ import type {
   ConverseStreamRequest,
   CountTokensRequest,
   CountTokensResponse,
-  GetAsyncInvokeCommandOutput,
-  GetAsyncInvokeRequest,
   InvokeModelCommandOutput,
   InvokeModelRequest,
   InvokeModelWithResponseStreamRequest,
-  ListAsyncInvokesCommandOutput,
-  ListAsyncInvokesRequest,
-  StartAsyncInvokeCommandOutput,
-  StartAsyncInvokeRequest,
 } from "../wire/index.js";
 import { HybridSha256 } from "../auth/hybrid-sha256.js";
 import { validateConverseOperations, validateRequest } from "../wire/validate/validate-request.js";
@@ -28,9 +22,6 @@ import { countTokens } from "./operations/count-tokens.js";
 import { applyGuardrail } from "./operations/apply-guardrail.js";
 import { invokeModel } from "./operations/invoke-model.js";
 import { invokeModelWithResponseStream } from "./operations/invoke-model-stream.js";
-import { getAsyncInvoke } from "./operations/get-async-invoke.js";
-import { listAsyncInvokes } from "./operations/list-async-invokes.js";
-import { startAsyncInvoke } from "./operations/start-async-invoke.js";
 import type { InvokeModelWithResponseStreamResponse } from "./invoke-stream-response.js";
 import { validateOptions, type BedrockRuntimeOptions, type CallOptions } from "./options.js";
 import type { ConverseStreamResponse } from "./stream-response.js";
@@ -121,20 +112,5 @@ export class BedrockRuntime extends ConverseRuntime {
   /** Runs a guardrail on content without a model (the ApplyGuardrail API). */
   applyGuardrail(request: ApplyGuardrailRequest, options?: CallOptions): Promise<ApplyGuardrailCommandOutput> {
     return applyGuardrail(this.client, request, options);
-  }
-
-  /** Starts an asynchronous invocation (Nova Reel, Marengo); resolves to its `invocationArn`. */
-  startAsyncInvoke(request: StartAsyncInvokeRequest, options?: CallOptions): Promise<StartAsyncInvokeCommandOutput> {
-    return startAsyncInvoke(this.client, request, options);
-  }
-
-  /** Reads an asynchronous invocation: status, times as Dates, output location. */
-  getAsyncInvoke(request: GetAsyncInvokeRequest, options?: CallOptions): Promise<GetAsyncInvokeCommandOutput> {
-    return getAsyncInvoke(this.client, request, options);
-  }
-
-  /** Lists asynchronous invocations, a page at a time (`nextToken`). */
-  listAsyncInvokes(request?: ListAsyncInvokesRequest, options?: CallOptions): Promise<ListAsyncInvokesCommandOutput> {
-    return listAsyncInvokes(this.client, request, options);
   }
 }

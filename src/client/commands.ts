@@ -20,6 +20,9 @@ import { BedrockRuntime, type CallOptions, type ConverseCommandOutput } from "./
 import { validateCallOptions } from "./options.js";
 import type { ConverseStreamResponse } from "./stream-response.js";
 import type { InvokeModelWithResponseStreamResponse } from "./invoke-stream-response.js";
+import { getAsyncInvoke } from "./operations/get-async-invoke.js";
+import { listAsyncInvokes } from "./operations/list-async-invokes.js";
+import { startAsyncInvoke } from "./operations/start-async-invoke.js";
 
 export class ConverseCommand {
   readonly kind = "converse" as const;
@@ -84,7 +87,8 @@ export type ConverseStreamCommandOutput = ConverseStreamResponse;
 export type InvokeModelWithResponseStreamCommandOutput = InvokeModelWithResponseStreamResponse;
 
 /**
- * `BedrockRuntime` with the AWS SDK's `send(command)` entry point.
+ * `BedrockRuntime` with the AWS SDK's `send(command)` entry point, and the async-invoke operations as
+ * methods too (here rather than on BedrockRuntime, whose bundle stays without them).
  *
  * @example
  * ```ts
@@ -95,6 +99,21 @@ export type InvokeModelWithResponseStreamCommandOutput = InvokeModelWithResponse
  * ```
  */
 export class BedrockRuntimeClient extends BedrockRuntime {
+  /** Starts an asynchronous invocation (Nova Reel, Marengo); resolves to its `invocationArn`. */
+  startAsyncInvoke(request: StartAsyncInvokeRequest, options?: CallOptions): Promise<StartAsyncInvokeCommandOutput> {
+    return startAsyncInvoke(this.client, request, options);
+  }
+
+  /** Reads an asynchronous invocation: status, times as Dates, output location. */
+  getAsyncInvoke(request: GetAsyncInvokeRequest, options?: CallOptions): Promise<GetAsyncInvokeCommandOutput> {
+    return getAsyncInvoke(this.client, request, options);
+  }
+
+  /** Lists asynchronous invocations, a page at a time (`nextToken`). */
+  listAsyncInvokes(request?: ListAsyncInvokesRequest, options?: CallOptions): Promise<ListAsyncInvokesCommandOutput> {
+    return listAsyncInvokes(this.client, request, options);
+  }
+
   send(command: ConverseCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseCommandOutput>;
   send(command: ConverseStreamCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseStreamResponse>;
   send(command: CountTokensCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<CountTokensResponse>;

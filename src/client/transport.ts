@@ -34,8 +34,8 @@ export interface Operation<T> {
   /** What SigV4 signs: `url`, except through AI Gateway, where it is Bedrock's own URL. */
   signingUrl: string;
   region: string;
-  /** `GET` for the async-invoke reads (sent without a body or `Content-Type`); default `POST`. */
-  method?: "GET" | "POST" | undefined;
+  /** `GET` for the async-invoke reads (sent without a body or `Content-Type`); unset for `POST`. */
+  method?: "GET" | undefined;
   body: Uint8Array<ArrayBuffer>;
   /** `Content-Type` of `body` (default `application/json`). */
   contentType?: string | undefined;
@@ -156,8 +156,9 @@ async function fetchOnce<T>(
   link.arm(timeoutMs, `credentials were not resolved, or the request not signed, within ${timeoutMs} ms`);
   // The caller's headers first: the ones we own were refused when the options were checked.
   const headers = new Headers(op.headers as Array<[string, string]>);
-  const method = op.method ?? "POST";
-  if (method === "POST") headers.set("content-type", op.contentType || "application/json");
+  const method = op.method || "POST";
+  // A GET (the async-invoke reads) has no body, so no Content-Type, as the SDK sends it.
+  if (!op.method) headers.set("content-type", op.contentType || "application/json");
   headers.set("accept", op.accept);
   headers.set("x-amz-user-agent", config.userAgent);
   const signed = await raceSignal(
@@ -175,7 +176,7 @@ async function fetchOnce<T>(
       method,
       headers: signed,
       // fetch refuses a body on GET; the signature covers the empty one.
-      ...(method === "POST" ? { body: op.body } : {}),
+      body: op.method ? undefined : op.body,
       signal: link.signal,
     });
     return { response, sentAtMs };

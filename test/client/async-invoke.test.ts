@@ -171,7 +171,7 @@ describe("Bedrock's refusals", () => {
   });
 });
 
-describe("validation before any network call (BedrockRuntime)", () => {
+describe("validation before any network call (BedrockRuntimeClient, validation on by default)", () => {
   const start = job();
   it.each<[string, "start" | "get" | "list", unknown, string]>([
     ["missing modelId", "start", { ...start, modelId: undefined }, "modelId is required"],
@@ -267,9 +267,15 @@ describe("every surface", () => {
   });
 });
 
-it("BedrockRuntime (validation on by default) and BedrockClient share the same operations", async () => {
-  const { emulator, now } = setup();
+it("the standalone operations on BedrockRuntime's client validate as BedrockRuntime does; on a bare client they do not", async () => {
+  const { emulator, now, bare } = setup();
   const runtime = new BedrockRuntime({ region: "us-east-1", endpoint: "https://bedrock.test", credentials: EMULATOR_CREDENTIALS, fetch: emulator.asFetch, now: () => new Date(now()) });
-  const { invocationArn } = await runtime.startAsyncInvoke(job());
-  expect((await runtime.getAsyncInvoke({ invocationArn })).invocationArn).toBe(invocationArn);
+  const { invocationArn } = await startAsyncInvoke(runtime.client, job());
+  expect((await getAsyncInvoke(runtime.client, { invocationArn })).invocationArn).toBe(invocationArn);
+  await expect(getAsyncInvoke(runtime.client, { invocationArn: "nope" })).rejects.toBeInstanceOf(BedrockInputError);
+  await expect(getAsyncInvoke(bare, { invocationArn: "nope" })).rejects.toBeInstanceOf(ValidationException); // Bedrock's refusal
+  // BedrockClient with validateRequest (opt-in) validates these too.
+  const { validateRequest } = await import("../../src/wire/index.js");
+  const checked = new BedrockClient({ region: "us-east-1", endpoint: "https://bedrock.test", credentials: EMULATOR_CREDENTIALS, fetch: emulator.asFetch, validate: validateRequest });
+  await expect(startAsyncInvoke(checked, { ...job(), modelInput: "{}" })).rejects.toBeInstanceOf(BedrockInputError);
 });

@@ -1,6 +1,7 @@
 // The GetAsyncInvoke operation: one asynchronous invocation's status, times and output location.
 import { asyncInvokePath, deserializeAsyncInvoke } from "../../wire/serde/async-invoke.js";
 import type { GetAsyncInvokeCommandOutput, GetAsyncInvokeRequest, GetAsyncInvokeResponse } from "../../wire/index.js";
+import { validateGetAsyncInvokeRequest } from "../../wire/validate/validate-async-invoke.js";
 import { clientConfig, type BedrockClient } from "../bedrock-client.js";
 import type { CallOptions } from "../options.js";
 import { bytesBody, prepare, sendJson } from "./prepare.js";
@@ -22,6 +23,8 @@ const SPEC = {
  */
 export async function getAsyncInvoke(client: BedrockClient, request: GetAsyncInvokeRequest, options: CallOptions = {}): Promise<GetAsyncInvokeCommandOutput> {
   const config = clientConfig(client);
+  // Checked here, not in validateRequest, so BedrockRuntime's bundle carries none of this operation.
+  if (config.validate) validateGetAsyncInvokeRequest(request);
   const op = prepare(config, SPEC, request, bytesBody, options);
   return sendJson(config, { ...op, method: "GET" }, (json, response, ctx) => ({
     ...deserializeAsyncInvoke<GetAsyncInvokeResponse>(json),

@@ -1,6 +1,7 @@
 // The ListAsyncInvokes operation: a page of asynchronous invocations, filtered and sorted by submission time.
 import { deserializeAsyncInvoke, listAsyncInvokesPath } from "../../wire/serde/async-invoke.js";
 import type { AsyncInvokeSummary, ListAsyncInvokesCommandOutput, ListAsyncInvokesRequest } from "../../wire/index.js";
+import { validateListAsyncInvokesRequest } from "../../wire/validate/validate-async-invoke.js";
 import { clientConfig, type BedrockClient } from "../bedrock-client.js";
 import type { CallOptions } from "../options.js";
 import { bytesBody, prepare, sendJson } from "./prepare.js";
@@ -24,6 +25,8 @@ const SPEC = {
  */
 export async function listAsyncInvokes(client: BedrockClient, request: ListAsyncInvokesRequest = {}, options: CallOptions = {}): Promise<ListAsyncInvokesCommandOutput> {
   const config = clientConfig(client);
+  // Checked here, not in validateRequest, so BedrockRuntime's bundle carries none of this operation.
+  if (config.validate) validateListAsyncInvokesRequest(request);
   const op = prepare(config, SPEC, request, bytesBody, options);
   return sendJson(config, { ...op, method: "GET" }, (json, response, ctx) => {
     const { asyncInvokeSummaries, ...page } = json as { nextToken?: string; asyncInvokeSummaries?: unknown[] };

@@ -69,7 +69,7 @@ function target(config: ClientConfig, id: string, path: string) {
 /** One JSON-in, JSON-out call through the retry loop; `map` shapes the parsed body. */
 export function sendJson<T>(
   config: ClientConfig,
-  op: PreparedOperation & { method?: "GET" | "POST" },
+  op: PreparedOperation & { method?: "GET" },
   map: (json: unknown, response: Response, ctx: AttemptContext) => T,
   usageOf?: (result: T) => TokenUsage | undefined,
 ): Promise<T> {

@@ -1,6 +1,7 @@
 // The StartAsyncInvoke operation: starts a long job (a video, a large embedding) whose output Bedrock writes to S3.
 import { serializeStartAsyncInvokeRequest } from "../../wire/serde/async-invoke.js";
 import type { StartAsyncInvokeCommandOutput, StartAsyncInvokeRequest } from "../../wire/index.js";
+import { validateStartAsyncInvokeRequest } from "../../wire/validate/validate-async-invoke.js";
 import { clientConfig, type BedrockClient } from "../bedrock-client.js";
 import type { CallOptions } from "../options.js";
 import { prepare, sendJson } from "./prepare.js";
@@ -25,6 +26,8 @@ const SPEC = {
  */
 export async function startAsyncInvoke(client: BedrockClient, request: StartAsyncInvokeRequest, options: CallOptions = {}): Promise<StartAsyncInvokeCommandOutput> {
   const config = clientConfig(client);
+  // Checked here, not in validateRequest, so BedrockRuntime's bundle carries none of this operation.
+  if (config.validate) validateStartAsyncInvokeRequest(request);
   const op = prepare(config, SPEC, request, serializeStartAsyncInvokeRequest, options);
   return sendJson(config, op, (json, response, ctx) => ({
     ...(json as { invocationArn: string }),

@@ -11,8 +11,6 @@ import { checkTurns } from "./validate-conversation.js";
 import { validateApplyGuardrailRequest, validateInvokeModelRequest } from "./validate-invoke.js";
 import type { ApplyGuardrailRequest } from "../types/apply-guardrail.js";
 import type { InvokeModelRequest } from "../types/invoke.js";
-import type { GetAsyncInvokeRequest, ListAsyncInvokesRequest, StartAsyncInvokeRequest } from "../types/async-invoke.js";
-import { validateGetAsyncInvokeRequest, validateListAsyncInvokesRequest, validateStartAsyncInvokeRequest } from "./validate-async-invoke.js";
 
 /**
  * Throws `BedrockInputError` for what Bedrock would certainly refuse as malformed: a missing
@@ -171,7 +169,9 @@ function checkOutputConfig(value: unknown, path: string): void {
 
 /**
  * The wire client's `validate` option: the checks above for the operation being sent.
- * Operations without a validator here pass through (Bedrock still checks them).
+ * Operations without a validator here pass through (Bedrock still checks them). The async-invoke
+ * operations check themselves whenever the client validates (their checks stay off this path, so a
+ * BedrockRuntime bundle does not carry them).
  * @example
  * new BedrockClient({ region, credentials, validate: validateRequest });
  */
@@ -179,9 +179,6 @@ export function validateRequest(operation: string, request: unknown): void {
   if (isConverseOperation(operation)) validateConverseOperations(operation, request);
   else if (operation === "invoke" || operation === "invoke-with-response-stream") validateInvokeModelRequest(request as InvokeModelRequest);
   else if (operation === "apply-guardrail") validateApplyGuardrailRequest(request as ApplyGuardrailRequest);
-  else if (operation === "start-async-invoke") validateStartAsyncInvokeRequest(request as StartAsyncInvokeRequest);
-  else if (operation === "get-async-invoke") validateGetAsyncInvokeRequest(request as GetAsyncInvokeRequest);
-  else if (operation === "list-async-invokes") validateListAsyncInvokesRequest(request as ListAsyncInvokesRequest);
 }
 
 const isConverseOperation = (operation: string) => operation === "converse" || operation === "converse-stream" || operation === "count-tokens";
