@@ -279,3 +279,23 @@ it("the standalone operations on BedrockRuntime's client validate as BedrockRunt
   const checked = new BedrockClient({ region: "us-east-1", endpoint: "https://bedrock.test", credentials: EMULATOR_CREDENTIALS, fetch: emulator.asFetch, validate: validateRequest });
   await expect(startAsyncInvoke(checked, { ...job(), modelInput: "{}" })).rejects.toBeInstanceOf(BedrockInputError);
 });
+
+it("through Cloudflare AI Gateway: signed for Bedrock's own path and query, the query forwarded", async () => {
+  const emulator = createBedrockEmulator({ gateway: { token: "cf-gateway-token-EXAMPLE-0123456789" } });
+  const urls: string[] = [];
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    urls.push(request.url);
+    return emulator.fetch(request);
+  }) as typeof globalThis.fetch;
+  const client = new BedrockRuntimeClient({
+    region: "us-east-1", credentials: EMULATOR_CREDENTIALS, fetch,
+    gateway: { accountId: "0123456789abcdef0123456789abcdef", gatewayId: "gw", token: "cf-gateway-token-EXAMPLE-0123456789", baseUrl: "https://gateway.test" },
+  });
+  const { invocationArn } = await client.startAsyncInvoke(job());
+  expect((await client.getAsyncInvoke({ invocationArn })).status).toBe("InProgress");
+  const page = await client.listAsyncInvokes({ maxResults: 1, statusEquals: "InProgress" });
+  expect(page.asyncInvokeSummaries).toHaveLength(1);
+  expect(urls.at(-1)).toBe("https://gateway.test/v1/0123456789abcdef0123456789abcdef/gw/aws-bedrock/bedrock-runtime/us-east-1/async-invoke?maxResults=1&statusEquals=InProgress");
+  expect(emulator.requests.at(-1)!.status).toBe(200);
+});
