@@ -36,6 +36,7 @@ describe.each(entries)("entry %s", (name, target) => {
 // ApplyGuardrail (a function and a command each; their stream's class is a type only); createSigningFetch;
 // ChatBedrock (its adapters and resolveProvider are not on the root); BedrockEmbeddings and rerank.
 // 70: toErrorResponse, the safe JSON error answer for routes that do not stream.
-it("the root entry stays small: at most 70 runtime values", async () => {
-  expect(Object.keys(await import(new URL("dist/index.js", root).href)).length).toBeLessThanOrEqual(70);
+// 76 (+6): StartAsyncInvoke, GetAsyncInvoke and ListAsyncInvokes, a function and a command each.
+it("the root entry stays small: at most 76 runtime values", async () => {
+  expect(Object.keys(await import(new URL("dist/index.js", root).href)).length).toBeLessThanOrEqual(76);
 });

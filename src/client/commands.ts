@@ -6,14 +6,23 @@ import type {
   ConverseStreamRequest,
   CountTokensRequest,
   CountTokensResponse,
+  GetAsyncInvokeCommandOutput,
+  GetAsyncInvokeRequest,
   InvokeModelCommandOutput,
   InvokeModelRequest,
   InvokeModelWithResponseStreamRequest,
+  ListAsyncInvokesCommandOutput,
+  ListAsyncInvokesRequest,
+  StartAsyncInvokeCommandOutput,
+  StartAsyncInvokeRequest,
 } from "../wire/index.js";
 import { BedrockRuntime, type CallOptions, type ConverseCommandOutput } from "./bedrock-runtime.js";
 import { validateCallOptions } from "./options.js";
 import type { ConverseStreamResponse } from "./stream-response.js";
 import type { InvokeModelWithResponseStreamResponse } from "./invoke-stream-response.js";
+import { getAsyncInvoke } from "./operations/get-async-invoke.js";
+import { listAsyncInvokes } from "./operations/list-async-invokes.js";
+import { startAsyncInvoke } from "./operations/start-async-invoke.js";
 
 export class ConverseCommand {
   readonly kind = "converse" as const;
@@ -45,13 +54,31 @@ export class ApplyGuardrailCommand {
   constructor(readonly input: ApplyGuardrailRequest) {}
 }
 
+export class StartAsyncInvokeCommand {
+  readonly kind = "startAsyncInvoke" as const;
+  constructor(readonly input: StartAsyncInvokeRequest) {}
+}
+
+export class GetAsyncInvokeCommand {
+  readonly kind = "getAsyncInvoke" as const;
+  constructor(readonly input: GetAsyncInvokeRequest) {}
+}
+
+export class ListAsyncInvokesCommand {
+  readonly kind = "listAsyncInvokes" as const;
+  constructor(readonly input: ListAsyncInvokesRequest = {}) {}
+}
+
 type Command =
   | ConverseCommand
   | ConverseStreamCommand
   | CountTokensCommand
   | InvokeModelCommand
   | InvokeModelWithResponseStreamCommand
-  | ApplyGuardrailCommand;
+  | ApplyGuardrailCommand
+  | StartAsyncInvokeCommand
+  | GetAsyncInvokeCommand
+  | ListAsyncInvokesCommand;
 
 /** Like the SDK's `ConverseStreamCommandOutput`: `stream` is async-iterable (and a ReadableStream). */
 export type ConverseStreamCommandOutput = ConverseStreamResponse;
@@ -60,7 +87,8 @@ export type ConverseStreamCommandOutput = ConverseStreamResponse;
 export type InvokeModelWithResponseStreamCommandOutput = InvokeModelWithResponseStreamResponse;
 
 /**
- * `BedrockRuntime` with the AWS SDK's `send(command)` entry point.
+ * `BedrockRuntime` with the AWS SDK's `send(command)` entry point, and the async-invoke operations as
+ * methods too (here rather than on BedrockRuntime, whose bundle stays without them).
  *
  * @example
  * ```ts
@@ -71,6 +99,21 @@ export type InvokeModelWithResponseStreamCommandOutput = InvokeModelWithResponse
  * ```
  */
 export class BedrockRuntimeClient extends BedrockRuntime {
+  /** Starts an asynchronous invocation (Nova Reel, Marengo); resolves to its `invocationArn`. */
+  startAsyncInvoke(request: StartAsyncInvokeRequest, options?: CallOptions): Promise<StartAsyncInvokeCommandOutput> {
+    return startAsyncInvoke(this.client, request, options);
+  }
+
+  /** Reads an asynchronous invocation: status, times as Dates, output location. */
+  getAsyncInvoke(request: GetAsyncInvokeRequest, options?: CallOptions): Promise<GetAsyncInvokeCommandOutput> {
+    return getAsyncInvoke(this.client, request, options);
+  }
+
+  /** Lists asynchronous invocations, a page at a time (`nextToken`). */
+  listAsyncInvokes(request?: ListAsyncInvokesRequest, options?: CallOptions): Promise<ListAsyncInvokesCommandOutput> {
+    return listAsyncInvokes(this.client, request, options);
+  }
+
   send(command: ConverseCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseCommandOutput>;
   send(command: ConverseStreamCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ConverseStreamResponse>;
   send(command: CountTokensCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<CountTokensResponse>;
@@ -80,6 +123,9 @@ export class BedrockRuntimeClient extends BedrockRuntime {
     options?: CallOptions & { abortSignal?: AbortSignal },
   ): Promise<InvokeModelWithResponseStreamResponse>;
   send(command: ApplyGuardrailCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ApplyGuardrailCommandOutput>;
+  send(command: StartAsyncInvokeCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<StartAsyncInvokeCommandOutput>;
+  send(command: GetAsyncInvokeCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<GetAsyncInvokeCommandOutput>;
+  send(command: ListAsyncInvokesCommand, options?: CallOptions & { abortSignal?: AbortSignal }): Promise<ListAsyncInvokesCommandOutput>;
   async send(command: Command, options: CallOptions & { abortSignal?: AbortSignal } = {}): Promise<unknown> {
     // The SDK names the option `abortSignal`; accept both. Other call options pass as they are.
     validateCallOptions(options);
@@ -99,6 +145,12 @@ export class BedrockRuntimeClient extends BedrockRuntime {
         return this.invokeModelWithResponseStream(command.input, call);
       case "applyGuardrail":
         return this.applyGuardrail(command.input, call);
+      case "startAsyncInvoke":
+        return this.startAsyncInvoke(command.input, call);
+      case "getAsyncInvoke":
+        return this.getAsyncInvoke(command.input, call);
+      case "listAsyncInvokes":
+        return this.listAsyncInvokes(command.input, call);
       default: {
         const never: never = command;
         throw new TypeError(`unknown command ${String((never as { kind?: unknown }).kind)}`);

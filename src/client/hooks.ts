@@ -3,12 +3,22 @@ import { BedrockInputError } from "../errors/exceptions.js";
 import type { TokenUsage } from "../wire/index.js";
 
 /** The AWS operation names (what OpenTelemetry calls `rpc.method`). */
-export type OperationName = "Converse" | "ConverseStream" | "CountTokens" | "InvokeModel" | "InvokeModelWithResponseStream" | "ApplyGuardrail" | "Rerank";
+export type OperationName =
+  | "Converse"
+  | "ConverseStream"
+  | "CountTokens"
+  | "InvokeModel"
+  | "InvokeModelWithResponseStream"
+  | "ApplyGuardrail"
+  | "Rerank"
+  | "StartAsyncInvoke"
+  | "GetAsyncInvoke"
+  | "ListAsyncInvokes";
 
 /** Present in every hook event. Plain data: no credentials, header values or bodies. */
 export interface CallEvent {
   operation: OperationName;
-  /** The model ID; for ApplyGuardrail, the guardrail identifier. */
+  /** The model ID; for ApplyGuardrail, the guardrail identifier; for GetAsyncInvoke, the invocation ARN; for ListAsyncInvokes, "". */
   modelId: string;
   region: string;
   /** Numbers the calls of one client, so events of concurrent calls can be told apart. */

@@ -6,8 +6,11 @@ export {
   converse,
   converseStream,
   countTokens,
+  getAsyncInvoke,
   invokeModel,
   invokeModelWithResponseStream,
+  listAsyncInvokes,
+  startAsyncInvoke,
   type ConverseCommandOutput,
 } from "./operations/index.js";
 export { rerank, type RerankCommandOutput } from "./operations/rerank.js";
@@ -22,6 +25,9 @@ export {
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
   ApplyGuardrailCommand,
+  StartAsyncInvokeCommand,
+  GetAsyncInvokeCommand,
+  ListAsyncInvokesCommand,
   type ConverseStreamCommandOutput,
   type InvokeModelWithResponseStreamCommandOutput,
 } from "./commands.js";

@@ -34,6 +34,8 @@ export interface Operation<T> {
   /** What SigV4 signs: `url`, except through AI Gateway, where it is Bedrock's own URL. */
   signingUrl: string;
   region: string;
+  /** `GET` for the async-invoke reads (sent without a body or `Content-Type`); unset for `POST`. */
+  method?: "GET" | undefined;
   body: Uint8Array<ArrayBuffer>;
   /** `Content-Type` of `body` (default `application/json`). */
   contentType?: string | undefined;
@@ -154,11 +156,13 @@ async function fetchOnce<T>(
   link.arm(timeoutMs, `credentials were not resolved, or the request not signed, within ${timeoutMs} ms`);
   // The caller's headers first: the ones we own were refused when the options were checked.
   const headers = new Headers(op.headers as Array<[string, string]>);
-  headers.set("content-type", op.contentType || "application/json");
+  const method = op.method || "POST";
+  // A GET (the async-invoke reads) has no body, so no Content-Type, as the SDK sends it.
+  if (!op.method) headers.set("content-type", op.contentType || "application/json");
   headers.set("accept", op.accept);
   headers.set("x-amz-user-agent", config.userAgent);
   const signed = await raceSignal(
-    config.auth.apply({ method: "POST", url: op.signingUrl, headers, body: op.body }, op.region, link.signal),
+    config.auth.apply({ method, url: op.signingUrl, headers, body: op.body }, op.region, link.signal),
     link.signal,
   );
   if (link.signal.aborted) throw link.signal.reason;
@@ -169,9 +173,10 @@ async function fetchOnce<T>(
   const sentAtMs = Date.now();
   try {
     const response = await config.fetch()(op.url, {
-      method: "POST",
+      method,
       headers: signed,
-      body: op.body,
+      // fetch refuses a body on GET; the signature covers the empty one.
+      body: op.method ? undefined : op.body,
       signal: link.signal,
     });
     return { response, sentAtMs };

@@ -42,6 +42,7 @@ import { nativeCodec } from "./model/native-more.js";
 import { applyGuardrailProblem } from "./model/apply-guardrail.js";
 import { embeddingInvokeProblem } from "./model/embedding-invoke.js";
 import { rerankProblem } from "./model/rerank.js";
+import { createAsyncInvokes, isAsyncInvokeError, type AsyncInvokeOptions, type AsyncInvokeRecord } from "./model/async-invoke.js";
 
 export interface EmulatorOptions {
   /** Known SigV4 credentials (default: EMULATOR_CREDENTIALS and EMULATOR_SESSION_CREDENTIALS). */
@@ -89,6 +90,8 @@ export interface EmulatorOptions {
   shortTermApiKeys?: boolean;
   /** Also serve Cloudflare AI Gateway's Bedrock path (`/v1/{account}/{gateway}/aws-bedrock/…`); see gateway.ts. */
   gateway?: GatewayEmulatorOptions;
+  /** StartAsyncInvoke / GetAsyncInvoke / ListAsyncInvokes: how long a job runs on the emulator's clock, the ARNs' account. */
+  asyncInvoke?: AsyncInvokeOptions;
 }
 
 /** An extra endpoint served beside Bedrock Runtime; see `EmulatorOptions.routes`. */
@@ -110,6 +113,8 @@ export interface BedrockEmulator {
   fault(fault: Fault): BedrockEmulator;
   /** Every request received, oldest first. */
   readonly requests: readonly RecordedRequest[];
+  /** Async invocations started, oldest first; a Completed one lists the files Bedrock would have written under its S3 URI. */
+  readonly asyncInvocations: readonly AsyncInvokeRecord[];
   /** Scripts and faults not used yet. */
   pending(): { scripts: number; faults: number };
   /** Adds credentials at run time (e.g. minted by a test's identity provider). */
@@ -172,7 +177,8 @@ function requestProblem(operation: EmulatorOperation, modelId: string, body: unk
 
 /**
  * Creates an emulator of the Bedrock Runtime Converse, ConverseStream, CountTokens, InvokeModel,
- * InvokeModelWithResponseStream and ApplyGuardrail APIs.
+ * InvokeModelWithResponseStream, ApplyGuardrail and async-invoke (StartAsyncInvoke, GetAsyncInvoke,
+ * ListAsyncInvokes) APIs.
  *
  * @example
  * const emulator = createBedrockEmulator();
@@ -200,6 +206,7 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
   const cognito = options.cognito ? [createCognitoRoute(options.cognito, (c) => void known.set(c.accessKeyId, c))] : [];
   const routes = [...cognito, ...(options.routes ?? [])];
   const gateway = options.gateway ? createGatewayRoute(options.gateway, now) : undefined;
+  const asyncInvokes = createAsyncInvokes(region, options.asyncInvoke);
 
   async function handle(request: Request, context: { rawPath?: string } = {}): Promise<Response> {
     const id = requestId();
@@ -207,7 +214,7 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     const rawPath = context.rawPath ?? url.pathname;
     const viaGateway = gateway && (await gateway(request, rawPath, (forwarded, path) => handle(forwarded, { rawPath: path })));
     if (viaGateway) return viaGateway;
-    const route = parseRoute(rawPath);
+    const route = parseRoute(rawPath, request.method);
     // One reading of the server clock per request: every check and the Date header agree.
     const clock = serverTime(now, faults, route?.operation);
     const nowMs = clock.nowMs;
@@ -272,9 +279,26 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
       record.status = result.status;
       return result;
     }
-    if (!route || request.method !== "POST") return fail(awsErrors.unknownOperation());
+    if (!route || request.method !== route.method) return fail(awsErrors.unknownOperation());
     record.operation = route.operation;
     record.modelId = route.modelId;
+    if (route.operation.endsWith("-async-invoke") || route.operation === "list-async-invokes") {
+      const httpFault = faults.take(route.operation, "http") as (HttpFault & Fault) | undefined;
+      if (httpFault) {
+        record.fault = httpFault.type;
+        const error = httpFaultError(httpFault);
+        if (!error) throw new EmulatorDisconnect();
+        return fail(error);
+      }
+      if (route.method === "POST" && !json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
+      const input = { body: json.ok ? json.value : undefined, invocationArn: route.modelId, query: url.searchParams, nowMs, modelAllowed };
+      const answered = asyncInvokes.handle(route.operation, input);
+      if (isAsyncInvokeError(answered)) return fail(answered);
+      record.status = answered.status;
+      const headers = new Headers(base);
+      headers.set("content-type", "application/json");
+      return new Response(JSON.stringify(answered.body), { status: answered.status, headers });
+    }
     // ApplyGuardrail's path names a guardrail, not a model: the `models` option does not apply.
     if (route.operation !== "apply-guardrail" && route.operation !== "rerank" && !modelAllowed(route.modelId)) return fail(awsErrors.validation(INVALID_MODEL_ID));
     if (!json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
@@ -335,12 +359,16 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     get requests() {
       return requests;
     },
+    get asyncInvocations() {
+      return asyncInvokes.records(now());
+    },
     pending: () => ({ scripts: scripts.pending, faults: faults.pending }),
     addCredentials: (credentials) => void known.set(credentials.accessKeyId, credentials),
     reset() {
       scripts.clear();
       faults.clear();
       requests.length = 0;
+      asyncInvokes.clear();
     },
     region,
   };

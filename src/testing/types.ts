@@ -5,7 +5,17 @@ import type { Dict } from "../internal/index.js";
 export type JsonObject = Dict;
 
 /** The operations the emulator serves, named as in the URL. */
-export type EmulatorOperation = "converse" | "converse-stream" | "count-tokens" | "invoke" | "invoke-with-response-stream" | "apply-guardrail" | "rerank";
+export type EmulatorOperation =
+  | "converse"
+  | "converse-stream"
+  | "count-tokens"
+  | "invoke"
+  | "invoke-with-response-stream"
+  | "apply-guardrail"
+  | "rerank"
+  | "start-async-invoke"
+  | "get-async-invoke"
+  | "list-async-invokes";
 
 /** Credentials the emulator knows. With `sessionToken`, requests must send it as `x-amz-security-token`. */
 export interface EmulatorCredentials {
@@ -108,7 +118,7 @@ export interface RecordedRequest {
   /** Path exactly as received (percent-encoding kept). */
   path: string;
   operation?: EmulatorOperation;
-  /** Model ID decoded once from the path (for ApplyGuardrail, the guardrail identifier). */
+  /** Model ID decoded once from the path (for ApplyGuardrail, the guardrail identifier; for GetAsyncInvoke, the invocation ARN). */
   modelId?: string;
   /** Lower-cased headers; bearer keys and session tokens are redacted. */
   headers: Record<string, string>;

@@ -14,8 +14,8 @@ const utf8 = new TextEncoder();
 /** Which operation: its AWS name (for hooks), and the name `validate` is given, also the last path segment of model operations. */
 export interface OperationSpec {
   name: OperationName;
-  slug: ModelOperation | "apply-guardrail" | "rerank";
-  /** The path and the ID hooks report, for an operation not under `/model/{modelId}/` (ApplyGuardrail). */
+  slug: ModelOperation | "apply-guardrail" | "rerank" | "start-async-invoke" | "get-async-invoke" | "list-async-invokes";
+  /** The path (a query included) and the ID hooks report, for an operation not under `/model/{modelId}/` (ApplyGuardrail). */
   route?(request: Record<string, unknown>): { id: string; path: string };
 }
 
@@ -69,7 +69,7 @@ function target(config: ClientConfig, id: string, path: string) {
 /** One JSON-in, JSON-out call through the retry loop; `map` shapes the parsed body. */
 export function sendJson<T>(
   config: ClientConfig,
-  op: PreparedOperation,
+  op: PreparedOperation & { method?: "GET" },
   map: (json: unknown, response: Response, ctx: AttemptContext) => T,
   usageOf?: (result: T) => TokenUsage | undefined,
 ): Promise<T> {

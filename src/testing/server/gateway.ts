@@ -52,7 +52,8 @@ export function createGatewayRoute(options: GatewayEmulatorOptions, now: () => n
     request.headers.forEach((value, name) => {
       if (name !== "host" && !name.startsWith("cf-aig-")) headers.set(name, value);
     });
-    const url = `https://bedrock-runtime.${region}.${partitionOf(region).dnsSuffix}${bedrockPath}`;
+    // The query travels on (ListAsyncInvokes' filters); the raw path never holds it.
+    const url = `https://bedrock-runtime.${region}.${partitionOf(region).dnsSuffix}${bedrockPath}${new URL(request.url).search}`;
     const body = new Uint8Array(await request.arrayBuffer());
     let sent = headers;
     if (stored && !headers.has("authorization")) {

@@ -33,6 +33,10 @@ function responseFits(response: ScriptedResponse, operation: EmulatorOperation):
     "invoke-with-response-stream": response.stream,
     "apply-guardrail": response.applyGuardrail,
     rerank: response.rerank,
+    // Async invocations answer from the emulator's job state, never from a script.
+    "start-async-invoke": undefined,
+    "get-async-invoke": undefined,
+    "list-async-invokes": undefined,
   }[operation];
   const anyBody = response.converse ?? response.stream ?? response.countTokens ?? response.invoke ?? response.applyGuardrail ?? response.rerank;
   return response.error !== undefined || own !== undefined || anyBody === undefined;

@@ -4,3 +4,4 @@ export { serializeApplyGuardrailRequest, serializeConverseRequest, serializeCoun
 export { invokeBody, invokeHeaders, invokeResponseBody, invokeResponseHeaders } from "./invoke.js";
 export { guardrailPath, modelPath, regionFromModelArn, type ModelOperation } from "./model-path.js";
 export { deserializeConverseResponse, deserializeStreamEvent } from "./deserialize-response.js";
+export { asyncInvokePath, listAsyncInvokesPath, serializeStartAsyncInvokeRequest } from "./async-invoke.js";

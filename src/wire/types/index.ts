@@ -1,4 +1,4 @@
-// Converse, ConverseStream, CountTokens, InvokeModel(WithResponseStream) and ApplyGuardrail types in the AWS SDK's shapes, and the enum-like values.
+// Converse, ConverseStream, CountTokens, InvokeModel(WithResponseStream), ApplyGuardrail and async-invoke types in the AWS SDK's shapes, and the enum-like values.
 export * from "./union.js";
 export * from "./common.js";
 export * from "./enums.js";
@@ -13,3 +13,4 @@ export * from "./count-tokens.js";
 export * from "./invoke.js";
 export * from "./apply-guardrail.js";
 export * from "./rerank.js";
+export * from "./async-invoke.js";

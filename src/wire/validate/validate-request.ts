@@ -169,7 +169,9 @@ function checkOutputConfig(value: unknown, path: string): void {
 
 /**
  * The wire client's `validate` option: the checks above for the operation being sent.
- * Operations without a validator here pass through (Bedrock still checks them).
+ * Operations without a validator here pass through (Bedrock still checks them). The async-invoke
+ * operations check themselves whenever the client validates (their checks stay off this path, so a
+ * BedrockRuntime bundle does not carry them).
  * @example
  * new BedrockClient({ region, credentials, validate: validateRequest });
  */
