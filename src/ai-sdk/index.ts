@@ -7,3 +7,4 @@ export { BedrockAPICallError } from "./api-call-error.js";
 export { convertPrompt, type ConvertedPrompt } from "./convert-prompt.js";
 export { prepareRequest, type PreparedRequest } from "./prepare-request.js";
 export type { BedrockEmbeddingProviderOptions } from "./embedding-model.js";
+export type { BedrockImageProviderOptions } from "./image-model.js";

@@ -1,9 +1,10 @@
 // createAmazonBedrock and the default `bedrock` instance: the AI SDK provider over one bare BedrockClient.
-import type { EmbeddingModelV3, LanguageModelV3, ProviderV3, RerankingModelV3 } from "@ai-sdk/provider";
+import type { EmbeddingModelV3, ImageModelV3, LanguageModelV3, ProviderV3, RerankingModelV3 } from "@ai-sdk/provider";
 import { BedrockClient } from "../client/bedrock-client.js";
 import { aiGateway } from "../client/gateway.js";
 import { BedrockInputError } from "../errors/index.js";
 import { BedrockEmbeddingModel } from "./embedding-model.js";
+import { BedrockImageModel } from "./image-model.js";
 import { BedrockLanguageModel } from "./language-model.js";
 import { BedrockRerankingModel } from "./reranking-model.js";
 import { toRuntimeOptions, type AmazonBedrockProviderSettings } from "./options.js";
@@ -21,17 +22,13 @@ export interface AmazonBedrockProvider extends ProviderV3 {
   /** A reranking model over Bedrock Agent Runtime's Rerank (`amazon.rerank-v1:0`, `cohere.rerank-v3-5:0`), as @ai-sdk/amazon-bedrock's. */
   reranking(modelId: string): RerankingModelV3;
   rerankingModel(modelId: string): RerankingModelV3;
+  /** An image model over InvokeModel (Nova Canvas, Titan Image Generator v1/v2), as @ai-sdk/amazon-bedrock's. */
+  image(modelId: string): ImageModelV3;
+  imageModel(modelId: string): ImageModelV3;
 }
 
 const NO_CREDENTIALS =
   "No credentials: pass `apiKey`, `accessKeyId` and `secretAccessKey` (and `sessionToken`), or `credentialProvider` to createAmazonBedrock, or set AWS_BEARER_TOKEN_BEDROCK or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY";
-
-/** What a model of an unsupported kind throws (images are not served). */
-class NoSuchModelError extends BedrockInputError {
-  constructor(kind: string) {
-    super(`bedrock-edge/ai-sdk provides language and embedding models; no ${kind} models`);
-  }
-}
 
 /**
  * Creates an AI SDK provider on bedrock-edge's Converse client. Takes the settings of
@@ -76,6 +73,10 @@ export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}
     checkId(modelId);
     return new BedrockRerankingModel(modelId, client);
   };
+  const image = (modelId: string): ImageModelV3 => {
+    checkId(modelId);
+    return new BedrockImageModel(modelId, client);
+  };
   const languageModel = (modelId: string): LanguageModelV3 => {
     checkId(modelId);
     return new BedrockLanguageModel(modelId, client, { coalesceDeltas: settings.coalesceDeltas !== false });
@@ -93,9 +94,8 @@ export function createAmazonBedrock(settings: AmazonBedrockProviderSettings = {}
     textEmbeddingModel: embedding,
     reranking,
     rerankingModel: reranking,
-    imageModel: () => {
-      throw new NoSuchModelError("image");
-    },
+    image,
+    imageModel: image,
   });
   return provider;
 }

@@ -41,6 +41,7 @@ import {
 import { nativeCodec } from "./model/native-more.js";
 import { applyGuardrailProblem } from "./model/apply-guardrail.js";
 import { embeddingInvokeProblem } from "./model/embedding-invoke.js";
+import { imageInvokeProblem } from "./model/image-invoke.js";
 import { rerankProblem } from "./model/rerank.js";
 import { createAsyncInvokes, isAsyncInvokeError, type AsyncInvokeOptions, type AsyncInvokeRecord } from "./model/async-invoke.js";
 
@@ -150,9 +151,9 @@ function httpFaultError(fault: HttpFault): AwsError | undefined {
   }
 }
 
-// The emulator's own words: Bedrock serves every model's native format, the emulator eight of them.
+// The emulator's own words: Bedrock serves every model's native format, the emulator these.
 const NATIVE_FORMATS_ONLY =
-  "The emulator serves InvokeModel for Anthropic Claude (Messages API), Amazon Titan Text, Amazon Nova, Meta Llama, Mistral, DeepSeek, Cohere Command R and OpenAI gpt-oss model IDs only.";
+  "The emulator serves InvokeModel for Anthropic Claude (Messages API), Amazon Titan Text, Amazon Nova, Meta Llama, Mistral, DeepSeek, Cohere Command R and OpenAI gpt-oss model IDs, the embedding models and the image models (Nova Canvas, Titan Image Generator) only.";
 
 /** Why Bedrock would refuse this body for the operation (a ValidationException message), or undefined. */
 function requestProblem(operation: EmulatorOperation, modelId: string, body: unknown): string | undefined {
@@ -163,6 +164,8 @@ function requestProblem(operation: EmulatorOperation, modelId: string, body: unk
     case "invoke-with-response-stream": {
       const embedding = embeddingInvokeProblem(operation !== "invoke", modelId, body);
       if (embedding !== undefined) return embedding || undefined;
+      const image = imageInvokeProblem(operation !== "invoke", modelId, body);
+      if (image !== undefined) return image || undefined;
       const codec = nativeCodec(modelId);
       return codec ? codec.problem(body) : NATIVE_FORMATS_ONLY;
     }

@@ -45,7 +45,9 @@ describe("createAmazonBedrock", () => {
     expect(model).toMatchObject({ specificationVersion: "v3", provider: "amazon-bedrock", modelId: NOVA });
     expect(provider.languageModel(NOVA).modelId).toBe(NOVA);
     expect(provider.embeddingModel("amazon.titan-embed-text-v2:0")).toMatchObject({ specificationVersion: "v3", maxEmbeddingsPerCall: 1 });
-    expect(() => provider.imageModel("amazon.nova-canvas-v1:0")).toThrow(BedrockInputError);
+    expect(provider.imageModel("amazon.nova-canvas-v1:0")).toMatchObject({ specificationVersion: "v3", provider: "amazon-bedrock", maxImagesPerCall: 5 });
+    expect(provider.image("amazon.titan-image-generator-v2:0").maxImagesPerCall).toBe(1);
+    expect(() => provider.image("")).toThrow(BedrockInputError);
   });
 
   it("the default `bedrock` exists without credentials and fails only when called, before any request", async () => {

@@ -9,6 +9,7 @@ import { isObject } from "../../internal/index.js";
 import { encodeBase64 } from "../../wire/serde/base64.js";
 import { nativeCodec, type NativeCodec } from "../model/native-more.js";
 import { embeddingInvokeAnswer } from "../model/embedding-invoke.js";
+import { imageInvokeAnswer } from "../model/image-invoke.js";
 import { rerankResponse } from "../model/rerank.js";
 import { applyGuardrailResponse, type GuardrailSettings } from "../model/apply-guardrail.js";
 
@@ -41,6 +42,8 @@ async function invokeSegments(input: AnswerInput): Promise<Body> {
   const stream = operation === "invoke-with-response-stream";
   const embedding = scripted?.invoke === undefined ? embeddingInvokeAnswer(modelId, body) : undefined;
   if (embedding) return { segments: json(embedding.json), contentType: "application/json", headers: embedding.headers };
+  const images = scripted?.invoke === undefined && !stream ? await imageInvokeAnswer(modelId, body) : undefined;
+  if (images) return { segments: json(images), contentType: "application/json", headers: { "x-amzn-bedrock-invocation-latency": "1" } };
   const codec = nativeCodec(modelId) as NativeCodec;
   const turn = async () => input.model(codec.toConverse(body), { modelId, operation: stream ? "converse-stream" : "converse" });
   if (stream) {

@@ -55,6 +55,8 @@ export const BEDROCK_MODEL_IDS: readonly string[] = [
   "amazon.titan-embed-text-v1", "amazon.titan-embed-text-v2:0", "amazon.titan-embed-image-v1",
   "amazon.nova-2-multimodal-embeddings-v1:0", "cohere.embed-english-v3", "cohere.embed-multilingual-v3", "cohere.embed-v4:0",
   "amazon.rerank-v1:0", "cohere.rerank-v3-5:0",
+  // Image models (InvokeModel only)
+  "amazon.nova-canvas-v1:0", "amazon.titan-image-generator-v1", "amazon.titan-image-generator-v2:0",
 ];
 
 const KNOWN = new Set(BEDROCK_MODEL_IDS);

@@ -1,0 +1,119 @@
+// The AI SDK image model: ImageModelV3 over InvokeModel for Amazon Nova Canvas and Titan Image Generator.
+//
+// Bodies as @ai-sdk/amazon-bedrock 4.x's bedrock-image-model.ts builds them, with its providerOptions.bedrock
+// names (negativeText, style, quality, cfgScale, taskType, maskPrompt, outPaintingMode, similarityStrength),
+// so a switch of provider sends the same requests: `size` "WxH" becomes width/height, `n` numberOfImages,
+// files pick the task (a mask or maskPrompt: INPAINTING, else IMAGE_VARIATION), `aspectRatio` is a warning.
+// Differences, on purpose:
+// - a seed of 0 is sent (the peer drops it as falsy, so `seed: 0` silently becomes the model's
+//   default seed, a bug: 0 is a valid seed for both families);
+// - a moderated answer throws an APICallError (not retryable) instead of a plain Error.
+import type { ImageModelV3, ImageModelV3CallOptions, ImageModelV3File, SharedV3Warning } from "@ai-sdk/provider";
+import { invokeJson } from "../client/operations/invoke-json.js";
+import { BedrockInputError } from "../errors/index.js";
+import { isObject } from "../internal/index.js";
+import { encodeBase64 } from "../wire/serde/base64.js";
+import { BedrockAPICallError, toApiCallError } from "./api-call-error.js";
+import { callOptions, PROVIDER_NAME, type ClientSource } from "./language-model.js";
+
+/** providerOptions.bedrock of an image call, @ai-sdk/amazon-bedrock's names. */
+export interface BedrockImageProviderOptions {
+  negativeText?: string;
+  style?: string;
+  quality?: "standard" | "premium";
+  cfgScale?: number;
+  taskType?: "TEXT_IMAGE" | "IMAGE_VARIATION" | "INPAINTING" | "OUTPAINTING" | "BACKGROUND_REMOVAL";
+  maskPrompt?: string;
+  outPaintingMode?: "DEFAULT" | "PRECISE";
+  similarityStrength?: number;
+}
+
+type Json = Record<string, unknown>;
+
+// Nova Canvas returns up to five images a call; the peer lets every other model make one.
+const MAX_IMAGES: Readonly<Record<string, number>> = { "amazon.nova-canvas-v1:0": 5 };
+
+function base64Of(file: ImageModelV3File): string {
+  if (file.type === "url") throw new BedrockInputError("image files must be data (bytes or base64), not URLs: Bedrock takes no image URLs");
+  return typeof file.data === "string" ? file.data : encodeBase64(file.data);
+}
+
+/** The InvokeModel body for a call, and its warnings, as @ai-sdk/amazon-bedrock builds them. */
+export function aiSdkImageBody(options: Pick<ImageModelV3CallOptions, "prompt" | "n" | "size" | "aspectRatio" | "seed" | "files" | "mask">, o: BedrockImageProviderOptions): { body: Json; warnings: SharedV3Warning[] } {
+  const [width, height] = options.size ? options.size.split("x").map(Number) : [];
+  const config: Json = {
+    width: width || undefined,
+    height: height || undefined,
+    seed: options.seed,
+    numberOfImages: options.n || undefined,
+    quality: o.quality || undefined,
+    cfgScale: o.cfgScale || undefined,
+  };
+  const text = options.prompt || undefined;
+  const negativeText = o.negativeText || undefined;
+  const files = options.files ?? [];
+  let body: Json;
+  if (files.length === 0) {
+    body = { taskType: "TEXT_IMAGE", textToImageParams: { text: options.prompt, negativeText, style: o.style || undefined }, imageGenerationConfig: config };
+  } else {
+    const masked = options.mask !== undefined || o.maskPrompt != null;
+    const taskType = o.taskType ?? (masked ? "INPAINTING" : "IMAGE_VARIATION");
+    const image = base64Of(files[0]!);
+    const mask = options.mask !== undefined ? { maskImage: base64Of(options.mask) } : { maskPrompt: o.maskPrompt };
+    switch (taskType) {
+      case "INPAINTING":
+        body = { taskType, inPaintingParams: { image, text, negativeText, ...mask }, imageGenerationConfig: config };
+        break;
+      case "OUTPAINTING":
+        body = { taskType, outPaintingParams: { image, text, negativeText, outPaintingMode: o.outPaintingMode || undefined, ...mask }, imageGenerationConfig: config };
+        break;
+      case "BACKGROUND_REMOVAL":
+        body = { taskType, backgroundRemovalParams: { image } };
+        break;
+      case "IMAGE_VARIATION":
+        body = { taskType, imageVariationParams: { images: files.map(base64Of), text, negativeText, similarityStrength: o.similarityStrength }, imageGenerationConfig: config };
+        break;
+      default:
+        throw new BedrockInputError(`providerOptions.bedrock.taskType ${JSON.stringify(String(taskType)).slice(0, 40)} is not one of TEXT_IMAGE, IMAGE_VARIATION, INPAINTING, OUTPAINTING, BACKGROUND_REMOVAL`);
+    }
+  }
+  const warnings: SharedV3Warning[] =
+    options.aspectRatio === undefined ? [] : [{ type: "unsupported", feature: "aspectRatio", details: "This model does not support aspect ratio. Use `size` instead." }];
+  // Through JSON: undefined members vanish, as the peer's spreads leave them out.
+  return { body: JSON.parse(JSON.stringify(body)) as Json, warnings };
+}
+
+export class BedrockImageModel implements ImageModelV3 {
+  readonly specificationVersion = "v3";
+  readonly provider = PROVIDER_NAME;
+  readonly modelId: string;
+  readonly #client: ClientSource;
+
+  constructor(modelId: string, client: ClientSource) {
+    this.modelId = modelId;
+    this.#client = client;
+  }
+
+  get maxImagesPerCall(): number {
+    return MAX_IMAGES[this.modelId] ?? 1;
+  }
+
+  async doGenerate(options: ImageModelV3CallOptions): Promise<Awaited<ReturnType<ImageModelV3["doGenerate"]>>> {
+    const bedrockOptions = options.providerOptions?.bedrock;
+    if (bedrockOptions !== undefined && !isObject(bedrockOptions)) throw new BedrockInputError("providerOptions.bedrock must be an object");
+    const { body, warnings } = aiSdkImageBody(options, (bedrockOptions ?? {}) as BedrockImageProviderOptions);
+    const url = `/model/${encodeURIComponent(this.modelId)}/invoke`;
+    const { json } = await invokeJson(this.#client(), this.modelId, body, callOptions(options)).catch((error: unknown) => Promise.reject(toApiCallError(error, url, body)));
+    const answer = (isObject(json) ? json : {}) as { images?: unknown; status?: unknown; details?: unknown };
+    const fail = (message: string) => new BedrockAPICallError({ message, url, requestBodyValues: body, statusCode: 200, isRetryable: false, cause: undefined, data: json });
+    if (answer.status === "Request Moderated") {
+      const reasons = isObject(answer.details) && Array.isArray(answer.details["Moderation Reasons"]) ? answer.details["Moderation Reasons"] : ["Unknown"];
+      // Reasons are the service's words: keep them short and printable before they reach a message.
+      const shown = reasons.map((r) => String(r).replace(/[^\w ,.-]/g, "").slice(0, 60)).join(", ");
+      throw fail(`Amazon Bedrock request was moderated: ${shown}`);
+    }
+    const images = Array.isArray(answer.images) ? answer.images.filter((image): image is string => typeof image === "string") : [];
+    if (images.length === 0) throw fail(`Amazon Bedrock returned no images.${typeof answer.status === "string" ? ` Status: ${answer.status.slice(0, 60)}` : ""}`);
+    return { images, warnings, response: { timestamp: new Date(), modelId: this.modelId, headers: undefined } };
+  }
+}

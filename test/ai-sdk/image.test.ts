@@ -1,0 +1,117 @@
+// The AI SDK image model: `ai`'s generateImage through our provider and @ai-sdk/amazon-bedrock's, against the emulator, send the same bodies.
+import { createAmazonBedrock as createTheirs } from "@ai-sdk/amazon-bedrock";
+import { APICallError, generateImage } from "ai";
+import { describe, expect, it } from "vitest";
+import { createAmazonBedrock as createOurs } from "../../src/ai-sdk/index.js";
+import { aiSdkImageBody } from "../../src/ai-sdk/image-model.js";
+import { BedrockInputError } from "../../src/errors/index.js";
+import { createBedrockEmulator, EMULATOR_CREDENTIALS } from "../../src/testing/index.js";
+import { MODERATION_TRIGGER } from "../../src/testing/model/image-models.js";
+import { encodePng } from "../../src/testing/model/png.js";
+
+function setup(side: "ours" | "theirs") {
+  const emulator = createBedrockEmulator();
+  const settings = { region: "us-east-1", ...EMULATOR_CREDENTIALS, baseURL: "https://bedrock.test", fetch: emulator.asFetch };
+  const provider = side === "ours" ? createOurs({ ...settings, maxRetries: 0 }) : createTheirs(settings);
+  return { provider, emulator };
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
+const source = async () => encodePng({ width: 64, height: 64, from: [0, 0, 0], to: [90, 90, 90] });
+
+type Call = Parameters<typeof generateImage>[0];
+const CASES: Array<[string, string, (model: Call["model"]) => Promise<Call>]> = [
+  ["text to image, size, seed, negativeText, quality, cfgScale, style", "amazon.nova-canvas-v1:0", async (model) => ({
+    model, prompt: "a lighthouse at dusk", size: "512x320", seed: 42, n: 2,
+    providerOptions: { bedrock: { negativeText: "fog", quality: "premium", cfgScale: 7, style: "PHOTOREALISM" } },
+  })],
+  ["Titan v2, three images one call each", "amazon.titan-image-generator-v2:0", async (model) => ({ model, prompt: "a red bicycle", size: "768x768", n: 3 })],
+  ["inpainting from a maskPrompt", "amazon.nova-canvas-v1:0", async (model) => ({
+    model, prompt: { images: [await source()], text: "a straw hat" }, providerOptions: { bedrock: { maskPrompt: "the head" } },
+  })],
+  ["inpainting from a mask image", "amazon.nova-canvas-v1:0", async (model) => ({
+    model, prompt: { images: [await source()], text: "a straw hat", mask: await source() },
+  })],
+  ["outpainting", "amazon.nova-canvas-v1:0", async (model) => ({
+    model, prompt: { images: [await source()], text: "a beach" }, providerOptions: { bedrock: { taskType: "OUTPAINTING", maskPrompt: "the dog", outPaintingMode: "PRECISE" } },
+  })],
+  ["image variation", "amazon.titan-image-generator-v2:0", async (model) => ({
+    model, prompt: { images: [await source(), await source()], text: "watercolour" }, providerOptions: { bedrock: { similarityStrength: 0.5 } },
+  })],
+  ["background removal", "amazon.nova-canvas-v1:0", async (model) => ({
+    model, prompt: { images: [await source()] }, providerOptions: { bedrock: { taskType: "BACKGROUND_REMOVAL" } },
+  })],
+];
+
+describe.each(CASES)("%s", (_, modelId, call) => {
+  it("generateImage sends @ai-sdk/amazon-bedrock's bodies and gets the same images", async () => {
+    const runs = await Promise.all(
+      (["theirs", "ours"] as const).map(async (side) => {
+        const { provider, emulator } = setup(side);
+        const result = await generateImage({ ...(await call(provider.image(modelId))), maxRetries: 0 });
+        const requests = emulator.requests.map((r) => ({ path: r.path, body: r.body, status: r.status }));
+        return { result, requests: requests.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) };
+      }),
+    );
+    const [theirs, ours] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    expect(ours.requests).toEqual(theirs.requests);
+    expect(ours.requests.every((r) => r.status === 200)).toBe(true);
+    expect(ours.result.images.map((i) => i.base64)).toEqual(theirs.result.images.map((i) => i.base64));
+    for (const image of ours.result.images) {
+      expect([...image.uint8Array.subarray(0, 4)]).toEqual(PNG_SIGNATURE);
+      expect(image.mediaType).toBe("image/png");
+    }
+    expect(ours.result.warnings).toEqual(theirs.result.warnings);
+  });
+});
+
+describe("our image model", () => {
+  it("n beyond maxImagesPerCall: `ai` splits the calls (Nova Canvas 5 a call, Titan 1)", async () => {
+    const { provider, emulator } = setup("ours");
+    const { images } = await generateImage({ model: provider.image("amazon.nova-canvas-v1:0"), prompt: "a kite", size: "320x320", n: 7 });
+    expect(images).toHaveLength(7);
+    expect(emulator.requests.map((r) => (r.body as { imageGenerationConfig: { numberOfImages: number } }).imageGenerationConfig.numberOfImages).sort()).toEqual([2, 5]);
+  });
+
+  it("aspectRatio is a warning, as the peer's; seed 0 is sent (the peer drops it)", () => {
+    const { body, warnings } = aiSdkImageBody({ prompt: "x", n: 1, size: undefined, aspectRatio: "16:9", seed: 0, files: undefined, mask: undefined }, {});
+    expect(warnings).toEqual([{ type: "unsupported", feature: "aspectRatio", details: "This model does not support aspect ratio. Use `size` instead." }]);
+    expect(body).toEqual({ taskType: "TEXT_IMAGE", textToImageParams: { text: "x" }, imageGenerationConfig: { seed: 0, numberOfImages: 1 } });
+  });
+
+  it("a URL image or an unknown taskType is refused before any request", async () => {
+    const { provider, emulator } = setup("ours");
+    const model = provider.image("amazon.nova-canvas-v1:0");
+    const base = { prompt: "x", n: 1, size: undefined, aspectRatio: undefined, seed: undefined, mask: undefined, providerOptions: {} };
+    await expect(model.doGenerate({ ...base, files: [{ type: "url", url: "https://example.com/a.png" }] })).rejects.toBeInstanceOf(BedrockInputError);
+    await expect(model.doGenerate({ ...base, files: [{ type: "file", mediaType: "image/png", data: "AAAA" }], providerOptions: { bedrock: { taskType: "SKETCH" } } })).rejects.toBeInstanceOf(BedrockInputError);
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it("Bedrock's refusals arrive as APICallErrors without credentials in them", async () => {
+    const { provider } = setup("ours");
+    const model = provider.image("amazon.nova-canvas-v1:0");
+    const blocked = await generateImage({ model, prompt: `a cat ${MODERATION_TRIGGER}`, maxRetries: 0 }).catch((e: unknown) => e);
+    expect(APICallError.isInstance(blocked)).toBe(true);
+    expect((blocked as APICallError).statusCode).toBe(400);
+    expect((blocked as Error).message).toContain("content filters");
+    const tooMany = await generateImage({ model, prompt: "a cat", size: "1000x1000", maxRetries: 0 }).catch((e: unknown) => e);
+    expect((tooMany as Error).message).toContain("multiple of 16");
+    for (const error of [blocked, tooMany]) expect(JSON.stringify(error) + String(error)).not.toContain(EMULATOR_CREDENTIALS.secretAccessKey);
+  });
+
+  it("a moderated answer or one without images throws, not retryable", async () => {
+    for (const [answer, text] of [
+      [{ status: "Request Moderated", details: { "Moderation Reasons": ["Derivative Works"] } }, "moderated: Derivative Works"],
+      [{ images: [] }, "returned no images"],
+    ] as const) {
+      const emulator = createBedrockEmulator();
+      emulator.script({ invoke: answer });
+      const provider = createOurs({ region: "us-east-1", ...EMULATOR_CREDENTIALS, fetch: emulator.asFetch });
+      const error = await generateImage({ model: provider.image("amazon.nova-canvas-v1:0"), prompt: "x", maxRetries: 0 }).catch((e: unknown) => e);
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect((error as APICallError).isRetryable).toBe(false);
+      expect((error as Error).message).toContain(text);
+    }
+  });
+});
