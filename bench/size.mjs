@@ -74,7 +74,7 @@ export async function run(options, modelId, tools, prompt) {
 
 /** Pieces of entry (a), each bundled alone: where its bytes come from (shared code counts in each). */
 const PARTS = [
-  ["signRequest: SigV4 from @smithy/signature-v4's functions + WebCrypto SHA-256", `export { signRequest } from "${root}dist/auth/index.js";`],
+  ["signRequest: SigV4 in our own spec steps + WebCrypto SHA-256", `export { signRequest } from "${root}dist/auth/index.js";`],
   ["HybridSha256 (opt-in JS hash for short inputs)", `export { HybridSha256 } from "${root}dist/auth/index.js";`],
   ["decodeConverseStream: frames → typed events (with errors)", `export { decodeConverseStream } from "${root}dist/event-stream/index.js";`],
   ["wire: serialize request, deserialize events", `export { serializeConverseRequest, deserializeStreamEvent } from "${root}dist/wire/index.js";`],
