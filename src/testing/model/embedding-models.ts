@@ -44,8 +44,10 @@ function requireString(body: Body, key: string, path = "#"): Problem | string {
   return value;
 }
 
+// The value as Bedrock's schema validator prints it, strings unquoted: "#/tools/2/type: bash_20250124 is
+// not a valid enum value" and "none is not a valid enum value" in captured Bedrock answers.
 function oneOf<T>(value: unknown, allowed: readonly T[], path: string): Problem | undefined {
-  return allowed.includes(value as T) ? undefined : malformed(`${path}: ${JSON.stringify(value)} is not a valid enum value`);
+  return allowed.includes(value as T) ? undefined : malformed(`${path}: ${String(value)} is not a valid enum value`);
 }
 
 function jsonType(value: unknown): string {

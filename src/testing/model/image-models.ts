@@ -96,7 +96,7 @@ function image(value: unknown, path: string): string | undefined {
 }
 
 function enumValue(value: unknown, allowed: readonly string[], path: string): string | undefined {
-  return value === undefined || allowed.includes(value as string) ? undefined : malformed(`${path}: ${JSON.stringify(value)} is not a valid enum value`);
+  return value === undefined || allowed.includes(value as string) ? undefined : malformed(`${path}: ${String(value)} is not a valid enum value`);
 }
 
 function configProblem(family: ImageFamily, config: unknown): string | undefined {
@@ -161,7 +161,7 @@ function taskProblem(taskType: string, params: Body, path: string, limits: Limit
       if (!Array.isArray(colors)) return malformed(colors === undefined ? `${path}: required key [colors] not found` : `${path}/colors: expected type: JSONArray, found: ${jsonType(colors)}`);
       if (colors.length < 1 || colors.length > 10) return malformed(`${path}/colors: expected ${colors.length < 1 ? "minimum item count: 1" : "maximum item count: 10"}, found: ${colors.length}`);
       const bad = colors.findIndex((c) => typeof c !== "string" || !/^#[0-9A-Fa-f]{6}$/.test(c));
-      if (bad >= 0) return malformed(`${path}/colors/${bad}: string ${JSON.stringify(String(colors[bad])).slice(0, 40)} does not match pattern ^#[0-9A-Fa-f]{6}$`);
+      if (bad >= 0) return malformed(`${path}/colors/${bad}: string [${String(colors[bad]).slice(0, 40)}] does not match pattern ^#[0-9A-Fa-f]{6}$`);
       return params.referenceImage === undefined ? undefined : image(params.referenceImage, `${path}/referenceImage`);
     }
     case "IMAGE_VARIATION": {
