@@ -285,14 +285,18 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     if (!route || request.method !== route.method) return fail(awsErrors.unknownOperation());
     record.operation = route.operation;
     record.modelId = route.modelId;
-    if (route.operation.endsWith("-async-invoke") || route.operation === "list-async-invokes") {
+    // An HTTP fault armed for this operation, as the answer it makes (a disconnect throws).
+    const httpFaultAnswer = (): Response | undefined => {
       const httpFault = faults.take(route.operation, "http") as (HttpFault & Fault) | undefined;
-      if (httpFault) {
-        record.fault = httpFault.type;
-        const error = httpFaultError(httpFault);
-        if (!error) throw new EmulatorDisconnect();
-        return fail(error);
-      }
+      if (!httpFault) return undefined;
+      record.fault = httpFault.type;
+      const error = httpFaultError(httpFault);
+      if (!error) throw new EmulatorDisconnect();
+      return fail(error);
+    };
+    if (route.operation.endsWith("-async-invoke") || route.operation === "list-async-invokes") {
+      const faulted = httpFaultAnswer();
+      if (faulted) return faulted;
       if (route.method === "POST" && !json.ok) return fail(awsErrors.validation(MALFORMED_INPUT));
       const input = { body: json.ok ? json.value : undefined, invocationArn: route.modelId, query: url.searchParams, nowMs, modelAllowed };
       const answered = asyncInvokes.handle(route.operation, input);
@@ -311,13 +315,8 @@ export function createBedrockEmulator(options: EmulatorOptions = {}): BedrockEmu
     const refusal = converses ? modelRefusal(route.modelId, route.operation as "converse" | "converse-stream", json.value as JsonObject) : undefined;
     if (refusal) return fail(awsErrors.validation(refusal));
 
-    const httpFault = faults.take(route.operation, "http") as (HttpFault & Fault) | undefined;
-    if (httpFault) {
-      record.fault = httpFault.type;
-      const error = httpFaultError(httpFault);
-      if (!error) throw new EmulatorDisconnect();
-      return fail(error);
-    }
+    const faulted = httpFaultAnswer();
+    if (faulted) return faulted;
     const scripted = scripts.take(record);
     record.scripted = scripted !== undefined;
     if (scripted?.error) return fail({ status: scripted.error.status ?? 400, type: scripted.error.type, message: scripted.error.message });

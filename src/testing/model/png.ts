@@ -1,6 +1,7 @@
 // Small valid PNG files for the emulator's image models: a two-colour diagonal gradient of any size, zlib-compressed.
 // https://www.w3.org/TR/png-3/ (signature, IHDR, IDAT, IEND; filter type 0 per row; CRC-32 over type and data)
 import { crc32 } from "../../event-stream/crc32.js";
+import { concat } from "../response/body-stream.js";
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const RGB = 2;
@@ -55,14 +56,7 @@ export async function encodePng({ width, height, from, to, alpha = false }: PngS
   view.setUint32(0, width);
   view.setUint32(4, height);
   header.set([8, alpha ? RGBA : RGB, 0, 0, 0], 8); // bit depth, colour type, compression, filter, interlace
-  const parts = [new Uint8Array(SIGNATURE), chunk("IHDR", header), chunk("IDAT", await zlib(raw)), chunk("IEND", new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concat([new Uint8Array(SIGNATURE), chunk("IHDR", header), chunk("IDAT", await zlib(raw)), chunk("IEND", new Uint8Array(0))]);
 }
 
 /** The width and height of a PNG (from IHDR), or undefined for bytes that are not one. */

@@ -14,7 +14,8 @@ type Op = { chunk: Uint8Array } | { delay: number } | { stop: "reset" | "end" };
 
 const RANDOM_MAX_CHUNK = 64;
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts' bytes, one after another, in a new array. */
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
   for (const part of parts) {
