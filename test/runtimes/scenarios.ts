@@ -225,6 +225,53 @@ export const scenarios: Scenario[] = [
       checkEqual(reply.text, TRANSLATION, "reply after abort");
     },
   },
+  {
+    name: "ChatBedrock streams an Anthropic body over InvokeModelWithResponseStream",
+    async run(ctx) {
+      const model = new ctx.lib.ChatBedrock({
+        model: "anthropic.claude-3-5-haiku-20241022-v1:0",
+        region: "us-east-1",
+        endpoint: ctx.baseUrl,
+        credentials: await credentials(ctx.baseUrl),
+      });
+      let text = "";
+      let chunks = 0;
+      let outputTokens = 0;
+      for await (const chunk of await model.stream([["system", "Translate the user sentence into French."], ["human", SEED]])) {
+        text += chunk.text;
+        chunks++;
+        outputTokens += chunk.usage_metadata?.output_tokens ?? 0;
+      }
+      checkEqual(text, TRANSLATION, "streamed text");
+      check(chunks > 1, `expected several chunks, got ${chunks}`);
+      check(outputTokens > 0, "usage from the stream's invocation metrics");
+    },
+  },
+  {
+    name: "embeddings and Rerank find the document that shares the question's words",
+    async run(ctx) {
+      const client = new ctx.lib.BedrockClient({ region: "us-east-1", endpoint: ctx.baseUrl, credentials: await credentials(ctx.baseUrl) });
+      const docs = ["The lighthouse keeper climbs the tower at dusk.", "Sourdough bread needs a starter and a long rise.", "Tides follow the moon."];
+      const embeddings = new ctx.lib.BedrockEmbeddings({ client, model: "amazon.titan-embed-text-v2:0", dimensions: 256 });
+      const vectors = await embeddings.embedDocuments(docs);
+      const query = await embeddings.embedQuery("how long does sourdough bread rise");
+      checkEqual(vectors.length, 3, "vectors");
+      checkEqual(query.length, 256, "dimensions");
+      const cosine = (a: number[], b: number[]) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
+      const scores = vectors.map((v) => cosine(v, query));
+      checkEqual(scores.indexOf(Math.max(...scores)), 1, "nearest document");
+      const { results } = await ctx.lib.rerank(client, {
+        queries: [{ type: "TEXT", textQuery: { text: "how long does sourdough bread rise" } }],
+        sources: docs.map((text) => ({ type: "INLINE", inlineDocumentSource: { type: "TEXT", textDocument: { text } } })),
+        rerankingConfiguration: {
+          type: "BEDROCK_RERANKING_MODEL",
+          bedrockRerankingConfiguration: { numberOfResults: 2, modelConfiguration: { modelArn: "arn:aws:bedrock:us-east-1::foundation-model/amazon.rerank-v1:0" } },
+        },
+      });
+      checkEqual(results?.length, 2, "rerank results");
+      checkEqual(results?.[0]?.index, 1, "best reranked document");
+    },
+  },
 ];
 
 /** Entry point every runtime harness calls. */
