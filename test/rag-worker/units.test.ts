@@ -5,6 +5,7 @@ import { chunkText } from "../../examples/rag-worker/src/chunk.js";
 import { citedNumbers } from "../../examples/rag-worker/src/citations.js";
 import { ingest, passageId } from "../../examples/rag-worker/src/ingest.js";
 import { LIMITS, parseAsk, parseIngest, type IngestDocument } from "../../examples/rag-worker/src/input.js";
+import { rerankModelArn, type Env } from "../../examples/rag-worker/src/env.js";
 
 const unit = (...xs: number[]) => xs;
 
@@ -129,5 +130,16 @@ describe("ingest", () => {
 
   it("refuses vectors of another width than the index's", async () => {
     await expect(ingest([doc("a", ["x"])], new MemoryVectorize({ dimensions: 3 }), fakeEmbeddings, 4)).rejects.toThrow(/3-wide vectors; EMBEDDING_DIMENSIONS \(the index\) is 4/);
+  });
+});
+
+describe("rerankModelArn", () => {
+  it.each([
+    ["us-east-1", "cohere.rerank-v3-5:0", "arn:aws:bedrock:us-east-1::foundation-model/cohere.rerank-v3-5:0"],
+    ["cn-north-1", "amazon.rerank-v1:0", "arn:aws-cn:bedrock:cn-north-1::foundation-model/amazon.rerank-v1:0"],
+    ["us-gov-west-1", "amazon.rerank-v1:0", "arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/amazon.rerank-v1:0"],
+    ["eu-central-1", "arn:aws:bedrock:eu-central-1::foundation-model/amazon.rerank-v1:0", "arn:aws:bedrock:eu-central-1::foundation-model/amazon.rerank-v1:0"],
+  ])("%s, %s → the region's partition's foundation-model ARN", (region, id, arn) => {
+    expect(rerankModelArn({ AWS_REGION: region, RERANK_MODEL_ID: id } as Env)).toBe(arn);
   });
 });

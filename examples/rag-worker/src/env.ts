@@ -76,10 +76,14 @@ function connection(env: Env): BedrockRuntimeOptions {
   return { region: env.AWS_REGION, ...auth, ...(env.BEDROCK_ENDPOINT ? { endpoint: env.BEDROCK_ENDPOINT } : {}) };
 }
 
-/** Rerank names its model by ARN: an ID becomes the region's foundation-model ARN. */
+// The ARN partition of a region's prefix (AWS's partitions.json); every other region is in "aws".
+const PARTITIONS: ReadonlyArray<[RegExp, string]> = [[/^cn-/, "aws-cn"], [/^us-gov-/, "aws-us-gov"], [/^us-isob-/, "aws-iso-b"], [/^us-iso-/, "aws-iso"], [/^eu-isoe-/, "aws-iso-e"], [/^eusc-/, "aws-eusc"]];
+
+/** Rerank names its model by ARN: an ID becomes the region's foundation-model ARN, in the region's partition. */
 export function rerankModelArn(env: Env): string {
   const id = env.RERANK_MODEL_ID;
-  return id.startsWith("arn:") ? id : `arn:aws:bedrock:${env.AWS_REGION}::foundation-model/${id}`;
+  const partition = PARTITIONS.find(([prefix]) => prefix.test(env.AWS_REGION))?.[1] ?? "aws";
+  return id.startsWith("arn:") ? id : `arn:${partition}:bedrock:${env.AWS_REGION}::foundation-model/${id}`;
 }
 
 /** Built per request: Workers give no lifetime hook to share clients safely across requests' credentials. */
