@@ -4,7 +4,7 @@ import { baseModelOf } from "../../internal/model-id.js";
 
 export const NOT_A_CHAT_MODEL = "This action doesn't support the model that you provided. Try again with a supported text or chat model.";
 // Families served by InvokeModel, StartAsyncInvoke, Rerank or the bidirectional stream only.
-const NOT_CHAT = /^(amazon\.titan-embed|amazon\.nova-2-multimodal-embeddings|amazon\.nova-(canvas|reel|sonic|2-sonic)|amazon\.titan-image|amazon\.rerank|cohere\.(embed|rerank)|stability\.|twelvelabs\.)/;
+const NOT_CHAT = /^(amazon\.titan-embed|amazon\.nova-2-multimodal-embeddings|amazon\.nova-(canvas|reel|sonic|2-sonic)|amazon\.titan-image|amazon\.rerank|cohere\.(embed|rerank)|stability\.|twelvelabs\.|luma\.)/;
 
 function hasTools(body: Record<string, unknown>): boolean {
   const config = body.toolConfig;
@@ -21,7 +21,7 @@ function hasTools(body: Record<string, unknown>): boolean {
  * - Mistral models refuse tool-use IDs in the history that are not 9 letters or digits, except
  *   Bedrock's own `tooluse_…` IDs (anomalyco/opencode PR #48843, tested live: short IDs refused,
  *   Bedrock-generated ones accepted; vercel/ai #11802 saw those refused too on one model);
- * - a model that is not a text or chat model (embeddings, rerank, image, video, speech) refuses
+ * - a model that is not a text or chat model (embeddings, rerank, image, video, speech: Titan and Nova embeddings, Rerank, Nova Canvas, Titan Image, Nova Reel and Sonic, Stability, TwelveLabs, Luma) refuses
  *   both Converse operations whatever the body: the wording is quoted in several projects' notes
  *   of live calls (Nova Sonic on ConverseStream, imported models on Converse).
  */
