@@ -122,7 +122,7 @@ describe("invokeModel", () => {
     const { max_tokens: _, ...body } = claudeBody;
     const error = await client().invokeModel({ modelId: CLAUDE, body }).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationException);
-    expect(error.message).toBe("Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again.");
+    expect(error.message).toBe('Malformed input request: #: subject must not be valid against schema {"required":["messages"]}#: required key [max_tokens] not found, please reformat your input and try again.');
   });
 
   it("bad input is a BedrockInputError before any request", async () => {

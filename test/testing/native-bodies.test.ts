@@ -5,6 +5,7 @@ import { applyGuardrailProblem, applyGuardrailResponse } from "../../src/testing
 import type { ModelTurn } from "../../src/testing/index.js";
 
 const reformat = ", please reformat your input and try again.";
+const NOT_TC = '#: subject must not be valid against schema {"required":["messages"]}';
 const claude = { anthropic_version: "bedrock-2023-05-31", max_tokens: 10, messages: [{ role: "user", content: "hi" }] };
 
 describe("nativeFamily", () => {
@@ -19,11 +20,20 @@ describe("nativeFamily", () => {
 
 describe("nativeBodyProblem: Bedrock's 'Malformed input request' wording", () => {
   it.each([
-    ["anthropic", { ...claude, max_tokens: undefined }, `Malformed input request: #: required key [max_tokens] not found${reformat}`],
-    ["anthropic", { max_tokens: 1, messages: [] }, `Malformed input request: #: required key [anthropic_version] not found${reformat}`],
-    ["anthropic", { ...claude, maxTokens: 5 }, `Malformed input request: #: extraneous key [maxTokens] is not permitted${reformat}`],
-    ["anthropic", { ...claude, max_tokens: "10" }, `Malformed input request: #/max_tokens: expected type: Integer, found: String${reformat}`],
-    ["anthropic", { ...claude, anthropic_version: "2023-06-01" }, `Malformed input request: #/anthropic_version: 2023-06-01 is not a valid enum value${reformat}`],
+    // Captured answers, word for word (see native.ts): langchain-aws#411, diffbot/code-gpt-docs#300, anthropics/claude-code#5606.
+    ["anthropic", { ...claude, max_tokens: undefined }, `Malformed input request: ${NOT_TC}#: required key [max_tokens] not found${reformat}`],
+    ["anthropic", { ...claude, stream: true }, `Malformed input request: ${NOT_TC}#: extraneous key [stream] is not permitted${reformat}`],
+    [
+      "anthropic",
+      { ...claude, messages: [{ role: "user", content: "hi" }, { role: "assistant", content: [] }] },
+      `Malformed input request: ${NOT_TC}#/messages/1/content: expected type: String, found: JSONArray#/messages/1/content: expected minimum item count: 1, found: 0${reformat}`,
+    ],
+    // Every violation, run together, in the same form.
+    ["anthropic", { max_tokens: 1, messages: [] }, `Malformed input request: ${NOT_TC}#: required key [anthropic_version] not found#/messages: expected minimum item count: 1, found: 0${reformat}`],
+    ["anthropic", { ...claude, maxTokens: 5 }, `Malformed input request: ${NOT_TC}#: extraneous key [maxTokens] is not permitted${reformat}`],
+    ["anthropic", { ...claude, max_tokens: "10" }, `Malformed input request: ${NOT_TC}#/max_tokens: expected type: Integer, found: String${reformat}`],
+    ["anthropic", { ...claude, anthropic_version: "2023-06-01" }, `Malformed input request: ${NOT_TC}#/anthropic_version: 2023-06-01 is not a valid enum value${reformat}`],
+    ["anthropic", { anthropic_version: "bedrock-2023-05-31", max_tokens: 5 }, `Malformed input request: #: required key [messages] not found${reformat}`],
     ["titan-text", { textGenerationConfig: {} }, `Malformed input request: #: required key [inputText] not found${reformat}`],
     ["titan-text", { inputText: "x", prompt: "y" }, `Malformed input request: #: extraneous key [prompt] is not permitted${reformat}`],
     ["llama", { prompt: "x", max_tokens: 5 }, `Malformed input request: #: extraneous key [max_tokens] is not permitted${reformat}`],

@@ -21,8 +21,9 @@ export function nativeFamily(modelId: string): NativeFamily | undefined {
 // does, "#" the body's root: "Malformed input request: #: required key [max_tokens] not found, please
 // reformat your input and try again." (langgenius/dify#2942 quotes the Claude v2 `max_tokens_to_sample`
 // form; logancyang/obsidian-copilot#2145 the "#: extraneous key [max_tokens] is not permitted" form).
-// The type and enum forms ("#/max_tokens: expected type: Integer, found: String") follow the same
-// validator's wording; no public capture of them from Bedrock was found.
+// The type, count and enum forms are captured too ("#/messages/1/content: expected type: String, found:
+// JSONArray", "expected minimum item count: 1, found: 0", "#/tools/2/type: bash_20250124 is not a valid
+// enum value"); Anthropic bodies add a prefix of their own (below).
 const malformed = (detail: string) => `Malformed input request: ${detail}, please reformat your input and try again.`;
 const required = (key: string) => malformed(`#: required key [${key}] not found`);
 const extraneous = (key: string) => malformed(`#: extraneous key [${key}] is not permitted`);
@@ -54,24 +55,53 @@ const ANTHROPIC_KEYS = new Set([
 ]);
 export const ANTHROPIC_VERSION = "bedrock-2023-05-31";
 
+// Anthropic bodies are checked against two schemas, the Text Completions one (which must not have
+// `messages`) and the Messages one, so a Messages body that fails lists the first schema's refusal and
+// then every violation of the second, run together: "Malformed input request: #: subject must not be
+// valid against schema {"required":["messages"]}#/messages/1/content: expected type: String, found:
+// JSONArray#/messages/1/content: expected minimum item count: 1, found: 0, please reformat your input
+// and try again." (langchain-aws#411, Claude 3.5 Sonnet, 2025; langgraph-supervisor-py#55; the
+// "#: required key [max_tokens] not found" and "#: extraneous key [stream] is not permitted" forms in
+// diffbot/code-gpt-docs#300 and anthropics/claude-code#5606).
+const NOT_TEXT_COMPLETIONS = '#: subject must not be valid against schema {"required":["messages"]}';
+
+function anthropicViolations(body: JsonObject): string[] {
+  const out: string[] = [];
+  for (const key of ["anthropic_version", "max_tokens"]) if (body[key] === undefined) out.push(`#: required key [${key}] not found`);
+  for (const key of Object.keys(body)) if (!ANTHROPIC_KEYS.has(key)) out.push(`#: extraneous key [${key}] is not permitted`);
+  const version = body.anthropic_version;
+  if (version !== undefined && version !== ANTHROPIC_VERSION) {
+    out.push(typeof version === "string" ? `#/anthropic_version: ${version} is not a valid enum value` : `#/anthropic_version: expected type: String, found: ${typeName(version)}`);
+  }
+  const maxTokens = body.max_tokens;
+  if (maxTokens !== undefined && !Number.isInteger(maxTokens)) out.push(`#/max_tokens: expected type: Integer, found: ${typeName(maxTokens)}`);
+  else if (typeof maxTokens === "number" && maxTokens < 1) out.push(`#/max_tokens: ${maxTokens} is not greater or equal to 1`);
+  const messages = body.messages;
+  if (!Array.isArray(messages)) out.push(`#/messages: expected type: JSONArray, found: ${typeName(messages)}`);
+  else if (messages.length === 0) out.push("#/messages: expected minimum item count: 1, found: 0");
+  else {
+    for (const [i, message] of messages.entries()) {
+      const at = `#/messages/${i}`;
+      if (!isObject(message)) {
+        out.push(`${at}: expected type: JSONObject, found: ${typeName(message)}`);
+        continue;
+      }
+      if (message.role === undefined) out.push(`${at}: required key [role] not found`);
+      const content = message.content;
+      if (content === undefined) out.push(`${at}: required key [content] not found`);
+      // Content is a string or a non-empty array: a value that is neither fails both branches.
+      else if (Array.isArray(content) && content.length === 0) out.push(`${at}/content: expected type: String, found: JSONArray`, `${at}/content: expected minimum item count: 1, found: 0`);
+      else if (typeof content !== "string" && !Array.isArray(content)) out.push(`${at}/content: expected type: String, found: ${typeName(content)}`, `${at}/content: expected type: JSONArray, found: ${typeName(content)}`);
+    }
+  }
+  return out;
+}
+
 function anthropicProblem(body: JsonObject): string | undefined {
-  for (const key of ["anthropic_version", "max_tokens", "messages"]) if (body[key] === undefined) return required(key);
-  for (const key of Object.keys(body)) if (!ANTHROPIC_KEYS.has(key)) return extraneous(key);
-  if (body.anthropic_version !== ANTHROPIC_VERSION) {
-    return typeof body.anthropic_version === "string"
-      ? malformed(`#/anthropic_version: ${body.anthropic_version} is not a valid enum value`)
-      : wrongType("anthropic_version", "String", body.anthropic_version);
-  }
-  if (!Number.isInteger(body.max_tokens)) return wrongType("max_tokens", "Integer", body.max_tokens);
-  if ((body.max_tokens as number) < 1) return malformed("#/max_tokens: 0 is not greater or equal to 1");
-  if (!Array.isArray(body.messages)) return wrongType("messages", "JSONArray", body.messages);
-  for (const [i, message] of (body.messages as unknown[]).entries()) {
-    if (!isObject(message)) return wrongType(`messages/${i}`, "JSONObject", message);
-    if (message.role === undefined) return malformed(`#/messages/${i}: required key [role] not found`);
-    if (message.content === undefined) return malformed(`#/messages/${i}: required key [content] not found`);
-    if (typeof message.content !== "string" && !Array.isArray(message.content)) return wrongType(`messages/${i}/content`, "JSONArray", message.content);
-  }
-  return undefined;
+  // Without `messages` the body is neither schema's; the emulator's own wording for that case.
+  if (body.messages === undefined) return required("messages");
+  const violations = anthropicViolations(body);
+  return violations.length === 0 ? undefined : malformed(`${NOT_TEXT_COMPLETIONS}${violations.join("")}`);
 }
 
 function titanProblem(body: JsonObject): string | undefined {
