@@ -34,6 +34,10 @@ describe("nativeBodyProblem: Bedrock's 'Malformed input request' wording", () =>
     ["anthropic", { ...claude, max_tokens: "10" }, `Malformed input request: ${NOT_TC}#/max_tokens: expected type: Integer, found: String${reformat}`],
     ["anthropic", { ...claude, anthropic_version: "2023-06-01" }, `Malformed input request: ${NOT_TC}#/anthropic_version: 2023-06-01 is not a valid enum value${reformat}`],
     ["anthropic", { anthropic_version: "bedrock-2023-05-31", max_tokens: 5 }, `Malformed input request: #: required key [messages] not found${reformat}`],
+    // Past the schema, Anthropic's own refusals as Bedrock passes them on.
+    ["anthropic", { ...claude, messages: [{ role: "user", content: [{ type: "text", text: "" }] }] }, "The model returned the following errors: messages: text content blocks must be non-empty"],
+    ["anthropic", { ...claude, messages: [{ role: "user", content: [{ type: "text", text: " \n" }] }] }, "The model returned the following errors: messages: text content blocks must contain non-whitespace text"],
+    ["anthropic", { ...claude, messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "Sure, " }] }, "The model returned the following errors: messages: final assistant content cannot end with trailing whitespace"],
     ["titan-text", { textGenerationConfig: {} }, `Malformed input request: #: required key [inputText] not found${reformat}`],
     ["titan-text", { inputText: "x", prompt: "y" }, `Malformed input request: #: extraneous key [prompt] is not permitted${reformat}`],
     ["llama", { prompt: "x", max_tokens: 5 }, `Malformed input request: #: extraneous key [max_tokens] is not permitted${reformat}`],

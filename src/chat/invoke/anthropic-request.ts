@@ -61,8 +61,12 @@ function block(raw: ChatContentBlock): JsonObject | undefined {
   }
 }
 
+// Anthropic refuses a text block that is empty ("messages: text content blocks must be non-empty") or
+// only whitespace; langchain-aws's _format_anthropic_messages leaves such blocks out, and so does this.
+const blank = (text: unknown) => typeof text !== "string" || text.trim() === "";
+
 function blocks(content: MessageContent): JsonObject[] {
-  if (typeof content === "string") return content === "" ? [] : [{ type: "text", text: content }];
+  if (typeof content === "string") return blank(content) ? [] : [{ type: "text", text: content }];
   const out: JsonObject[] = [];
   for (const raw of content) {
     const control = cacheControl(raw as JsonObject);
@@ -73,7 +77,7 @@ function blocks(content: MessageContent): JsonObject[] {
       continue;
     }
     const converted = block(raw);
-    if (converted) out.push(converted);
+    if (converted && !(converted.type === "text" && blank(converted.text))) out.push(converted);
   }
   return out;
 }
@@ -112,6 +116,17 @@ export function anthropicMessages(messages: readonly BaseMessage[]): { system?: 
     const last = turns.at(-1);
     if (last && last.role === turn.role) last.content.push(...turn.content);
     else turns.push(turn);
+  }
+  for (const turn of turns) {
+    // Bedrock wants at least one block per turn (an AI message with no text and no tool calls has
+    // none): "." stands in, as langchain-aws does since langchain-aws#411.
+    if (turn.content.length === 0) turn.content.push({ type: "text", text: "." });
+  }
+  // A final assistant turn (a prefill) must not end in whitespace ("final assistant content cannot
+  // end with trailing whitespace"): trimmed, as langchain-aws's trim_message_whitespace does.
+  const final = turns.at(-1);
+  if (final?.role === "assistant") {
+    for (const b of final.content) if (b.type === "text" && typeof b.text === "string") b.text = b.text.trimEnd() || ".";
   }
   const plain = system.every((b) => b.type === "text" && b.cache_control === undefined);
   const systemValue = system.length === 0 ? undefined : plain ? system.map((b) => b.text).join("\n\n") : system;

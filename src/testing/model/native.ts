@@ -97,11 +97,36 @@ function anthropicViolations(body: JsonObject): string[] {
   return out;
 }
 
+// What Anthropic's Messages API refuses past the schema, in its words, which Bedrock passes on after
+// "The model returned the following errors: " (the trailing-whitespace answer is captured so from
+// Bedrock; the wording of the other two is Anthropic's, quoted in many projects' fixes).
+const MODEL_ERRORS = "The model returned the following errors: ";
+
+function anthropicContentProblem(messages: unknown[]): string | undefined {
+  for (const message of messages) {
+    const content = (message as JsonObject).content;
+    if (!Array.isArray(content)) continue;
+    for (const block of content) {
+      if (!isObject(block) || block.type !== "text" || typeof block.text !== "string") continue;
+      if (block.text === "") return `${MODEL_ERRORS}messages: text content blocks must be non-empty`;
+      if (block.text.trim() === "") return `${MODEL_ERRORS}messages: text content blocks must contain non-whitespace text`;
+    }
+  }
+  const last = messages.at(-1) as JsonObject;
+  if (last.role === "assistant") {
+    const content = last.content;
+    const texts = typeof content === "string" ? [content] : (content as unknown[]).flatMap((b) => (isObject(b) && b.type === "text" && typeof b.text === "string" ? [b.text] : []));
+    if (texts.length > 0 && /\s$/.test(texts.at(-1)!)) return `${MODEL_ERRORS}messages: final assistant content cannot end with trailing whitespace`;
+  }
+  return undefined;
+}
+
 function anthropicProblem(body: JsonObject): string | undefined {
   // Without `messages` the body is neither schema's; the emulator's own wording for that case.
   if (body.messages === undefined) return required("messages");
   const violations = anthropicViolations(body);
-  return violations.length === 0 ? undefined : malformed(`${NOT_TEXT_COMPLETIONS}${violations.join("")}`);
+  if (violations.length > 0) return malformed(`${NOT_TEXT_COMPLETIONS}${violations.join("")}`);
+  return anthropicContentProblem(body.messages as unknown[]);
 }
 
 function titanProblem(body: JsonObject): string | undefined {

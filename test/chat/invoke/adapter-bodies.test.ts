@@ -133,8 +133,48 @@ describe("Anthropic Messages bodies", () => {
       { maxTokens: 10, modelKwargs: { max_tokens: 99, top_k: 3 } },
       { anthropic_version: "bedrock-2023-05-31", messages: [{ role: "user", content: "Hi" }], max_tokens: 99, top_k: 3 },
     ],
+    // langchain-aws's conventions for what Anthropic refuses (_format_anthropic_messages, trim_message_whitespace).
+    [
+      "an AI message with no content and no tool calls sends \".\" (langchain-aws#411); blank text blocks are left out",
+      [new HumanMessage("Hi"), new AIMessage({ content: [] }), new HumanMessage([{ type: "text", text: "  " }, { type: "text", text: "Again" }]), new AIMessage({ content: [{ type: "text", text: "" }] }), new HumanMessage("Go")],
+      {},
+      {
+        anthropic_version: "bedrock-2023-05-31",
+        messages: [
+          { role: "user", content: "Hi" },
+          { role: "assistant", content: "." },
+          { role: "user", content: "Again" },
+          { role: "assistant", content: "." },
+          { role: "user", content: "Go" },
+        ],
+        max_tokens: 1024,
+      },
+    ],
+    [
+      "a final assistant prefill loses its trailing whitespace",
+      [new HumanMessage("Write JSON"), new AIMessage("Here it is: \n")],
+      {},
+      { anthropic_version: "bedrock-2023-05-31", messages: [{ role: "user", content: "Write JSON" }, { role: "assistant", content: "Here it is:" }], max_tokens: 1024 },
+    ],
   ])("%s", (_name, messages, settings, expected) => {
     expect(body("anthropic.claude-3-5-sonnet-20240620-v1:0", messages, settings)).toEqual(expected);
+  });
+
+  it("what these conventions send, the emulator (checking as Anthropic does) accepts; without them it refuses", async () => {
+    const { createBedrockEmulator, EMULATOR_CREDENTIALS } = await import("../../../src/testing/index.js");
+    const { ChatBedrock } = await import("../../../src/chat/invoke/index.js");
+    const emulator = createBedrockEmulator();
+    const chat = new ChatBedrock({ model: "anthropic.claude-3-5-haiku-20241022-v1:0", region: "us-east-1", credentials: EMULATOR_CREDENTIALS, fetch: emulator.asFetch, maxRetries: 0 });
+    const reply = await chat.invoke([new HumanMessage("Hi"), new AIMessage({ content: [] }), new HumanMessage("Again")]);
+    expect(reply.text.length).toBeGreaterThan(0);
+    const prefill = await chat.invoke([new HumanMessage("Write JSON"), new AIMessage("Here it is: ")]);
+    expect(prefill.text.length).toBeGreaterThan(0);
+    const { BedrockRuntime } = await import("../../../src/client/index.js");
+    const raw = new BedrockRuntime({ region: "us-east-1", credentials: EMULATOR_CREDENTIALS, fetch: emulator.asFetch, maxRetries: 0 });
+    const messages = [{ role: "user", content: "Hi" }, { role: "assistant", content: [] }, { role: "user", content: "Again" }];
+    const refused = await raw.invokeModel({ modelId: "anthropic.claude-3-5-haiku-20241022-v1:0", body: { anthropic_version: "bedrock-2023-05-31", max_tokens: 10, messages } }).catch((e: unknown) => e);
+    expect((refused as Error).message).toContain("#/messages/1/content: expected minimum item count: 1, found: 0");
+    expect(emulator.requests.map((r) => r.status)).toEqual([200, 200, 400]);
   });
 });
 
