@@ -118,6 +118,9 @@ export function anthropicMessages(messages: readonly BaseMessage[]): { system?: 
     else turns.push(turn);
   }
   for (const turn of turns) {
+    // In a user turn tool results come first (Anthropic reads them as the answer to the previous
+    // turn's tool_use blocks), as langchain-aws orders a merged human/tool turn.
+    if (turn.role === "user") turn.content.sort((a, b) => Number(b.type === "tool_result") - Number(a.type === "tool_result"));
     // Bedrock wants at least one block per turn (an AI message with no text and no tool calls has
     // none): "." stands in, as langchain-aws does since langchain-aws#411.
     if (turn.content.length === 0) turn.content.push({ type: "text", text: "." });

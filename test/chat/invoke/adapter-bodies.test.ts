@@ -151,6 +151,25 @@ describe("Anthropic Messages bodies", () => {
       },
     ],
     [
+      "in a merged user turn, tool results come before text (langchain-aws's order)",
+      [
+        new HumanMessage("Weather?"),
+        new AIMessage({ content: "", tool_calls: [{ id: "toolu_1", name: "get_weather", args: {} }] }),
+        new HumanMessage("Also, be brief."),
+        new ToolMessage({ content: "rain", tool_call_id: "toolu_1" }),
+      ],
+      {},
+      {
+        anthropic_version: "bedrock-2023-05-31",
+        messages: [
+          { role: "user", content: "Weather?" },
+          { role: "assistant", content: [{ type: "tool_use", id: "toolu_1", name: "get_weather", input: {} }] },
+          { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_1", content: "rain" }, { type: "text", text: "Also, be brief." }] },
+        ],
+        max_tokens: 1024,
+      },
+    ],
+    [
       "a final assistant prefill loses its trailing whitespace",
       [new HumanMessage("Write JSON"), new AIMessage("Here it is: \n")],
       {},
