@@ -229,6 +229,18 @@ describe("the invocation ARN stays one path segment", () => {
     for (const invocationArn of [".", ".."]) await expect(getAsyncInvoke(bare, { invocationArn })).rejects.toBeInstanceOf(BedrockInputError);
     expect(emulator.requests).toHaveLength(0);
   });
+
+  it("a lone surrogate in the ARN or a query value is a BedrockInputError, not encodeURIComponent's URIError", async () => {
+    const { bare, emulator } = setup();
+    const { listAsyncInvokes } = await import("../../src/index.js");
+    const arn = await getAsyncInvoke(bare, { invocationArn: "arn:aws:bedrock:us-east-1:123456789012:async-invoke/\ud800" }).catch((e: unknown) => e);
+    expect(arn).toBeInstanceOf(BedrockInputError);
+    expect((arn as Error).message).toMatch(/^invocationArn contains a lone UTF-16 surrogate/);
+    const token = await listAsyncInvokes(bare, { nextToken: "abc\udfff" }).catch((e: unknown) => e);
+    expect(token).toBeInstanceOf(BedrockInputError);
+    expect((token as Error).message).toMatch(/^nextToken contains a lone UTF-16 surrogate/);
+    expect(emulator.requests).toHaveLength(0);
+  });
 });
 
 describe("every surface", () => {

@@ -1,14 +1,8 @@
 // The async-invoke operations on the wire: StartAsyncInvoke's body, GetAsyncInvoke's path, ListAsyncInvokes' query, and Dates read back.
 import { BedrockInputError } from "../../errors/index.js";
+import { escapeUri as encodeRfc3986 } from "../../auth/uri-escape.js";
 import type { ListAsyncInvokesRequest, StartAsyncInvokeRequest } from "../types/async-invoke.js";
-
-/**
- * RFC 3986 encoding as the AWS SDK writes labels and query values (`encodeURIComponent` plus
- * `!'()*`), so both send the same bytes and a `/`, `?` or `#` inside a value stays inside it.
- */
-export function encodeRfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
+import { modelIdProblem } from "./model-path.js";
 
 /**
  * `/async-invoke/{invocationArn}`, the whole ARN one encoded segment. `.` and `..` are refused: URL
@@ -16,7 +10,10 @@ export function encodeRfc3986(value: string): string {
  */
 export function asyncInvokePath(invocationArn: unknown): string {
   if (typeof invocationArn !== "string" || invocationArn.trim() === "") throw new BedrockInputError("invocationArn is required");
-  if (invocationArn === "." || invocationArn === "..") throw new BedrockInputError('invocationArn must not be "." or ".."');
+  // RFC 3986 as the AWS SDK writes labels, so a `/`, `?` or `#` inside the ARN stays inside it;
+  // `.`, `..` and a lone surrogate cannot be one segment (modelIdProblem says why).
+  const problem = modelIdProblem(invocationArn);
+  if (problem) throw new BedrockInputError(`invocationArn ${problem}`);
   return `/async-invoke/${encodeRfc3986(invocationArn)}`;
 }
 
@@ -34,6 +31,7 @@ export function listAsyncInvokesPath(request: ListAsyncInvokesRequest): string {
     const value = request[name];
     if (value === undefined || value === null) continue;
     const text = value instanceof Date ? dateTime(value) : String(value);
+    if (/\p{Surrogate}/u.test(text)) throw new BedrockInputError(`${name} contains a lone UTF-16 surrogate, which cannot be percent-encoded into the query`);
     parts.push(`${name}=${encodeRfc3986(text)}`);
   }
   return parts.length ? `/async-invoke?${parts.join("&")}` : "/async-invoke";
