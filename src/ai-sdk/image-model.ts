@@ -8,7 +8,8 @@
 // - a seed of 0 is sent (the peer drops it as falsy, so `seed: 0` silently becomes the model's
 //   default seed, a bug: 0 is a valid seed for both families);
 // - a moderated answer, or one without images, throws an APICallError (not retryable) instead of a
-//   plain Error, with Bedrock's `error` text when the answer has one (the peer reads only `status`);
+//   plain Error, with Bedrock's `error` text when the answer has one (the peer reads only `status`),
+//   and images that come with an `error` (some were filtered out) come with it as a warning;
 // - `response.headers` is undefined, as on our language model: invokeJson reads one header (the
 //   input token count) and hands back no others, which keeps every JSON caller's bundle smaller.
 import type { ImageModelV3, ImageModelV3CallOptions, ImageModelV3File, SharedV3Warning } from "@ai-sdk/provider";
@@ -115,9 +116,12 @@ export class BedrockImageModel implements ImageModelV3 {
       throw fail(`Amazon Bedrock request was moderated: ${reasons.map(shown).join(", ")}`);
     }
     const images = Array.isArray(answer.images) ? answer.images.filter((image): image is string => typeof image === "string") : [];
-    // Nova Canvas's and Titan's answers carry `error`: null, or the content filter's words.
+    // `error` is null, or the output filter's words: "All of the generated images have been blocked…"
+    // with none, "Some of…" with those that passed (Amazon Nova user guide, image generation "Error handling").
     const why = typeof answer.error === "string" ? answer.error : answer.status;
     if (images.length === 0) throw fail(`Amazon Bedrock returned no images.${typeof why === "string" ? ` ${shown(why)}` : ""}`);
+    // Fewer images than asked is no failure, but the caller should know why.
+    if (typeof answer.error === "string") warnings.push({ type: "other", message: shown(answer.error) });
     return { images, warnings, response: { timestamp: new Date(), modelId: this.modelId, headers: undefined } };
   }
 }

@@ -6,7 +6,7 @@ import { createAmazonBedrock as createOurs } from "../../src/ai-sdk/index.js";
 import { aiSdkImageBody } from "../../src/ai-sdk/image-model.js";
 import { BedrockInputError } from "../../src/errors/index.js";
 import { createBedrockEmulator, EMULATOR_CREDENTIALS } from "../../src/testing/index.js";
-import { MODERATION_TRIGGER } from "../../src/testing/model/image-models.js";
+import { ALL_IMAGES_BLOCKED, MODERATION_TRIGGER, OUTPUT_BLOCK_TRIGGER, SOME_BLOCKED_TRIGGER, SOME_IMAGES_BLOCKED } from "../../src/testing/model/image-models.js";
 import { encodePng } from "../../src/testing/model/png.js";
 
 function setup(side: "ours" | "theirs") {
@@ -114,6 +114,18 @@ describe("our image model", () => {
     const tooMany = await generateImage({ model, prompt: "a cat", size: "1000x1000", maxRetries: 0 }).catch((e: unknown) => e);
     expect((tooMany as Error).message).toContain("multiple of 16");
     for (const error of [blocked, tooMany]) expect(JSON.stringify(error) + String(error)).not.toContain(EMULATOR_CREDENTIALS.secretAccessKey);
+  });
+
+  it("Bedrock's output filter: some images withheld is a warning (the peer says nothing), all withheld an APICallError", async () => {
+    const { provider } = setup("ours");
+    const model = provider.image("amazon.nova-canvas-v1:0");
+    const some = await generateImage({ model, prompt: `a cat ${SOME_BLOCKED_TRIGGER}`, size: "320x320", n: 4, maxRetries: 0 });
+    expect(some.images).toHaveLength(2);
+    expect(some.warnings).toEqual([{ type: "other", message: SOME_IMAGES_BLOCKED }]);
+    const all = await generateImage({ model, prompt: `a cat ${OUTPUT_BLOCK_TRIGGER}`, size: "320x320", n: 2, maxRetries: 0 }).catch((e: unknown) => e);
+    expect(APICallError.isInstance(all)).toBe(true);
+    expect((all as APICallError).isRetryable).toBe(false);
+    expect((all as Error).message).toBe(`Amazon Bedrock returned no images. ${ALL_IMAGES_BLOCKED}`);
   });
 
   it("a moderated answer or one without images throws, not retryable", async () => {
