@@ -8,7 +8,10 @@
 // the listed output sizes, seed 0-2,147,483,646; colour guidance, background removal and image
 // conditioning on v2 only). A schema violation is refused in the JSON-schema wording Bedrock uses for
 // every native body ("Malformed input request: #/…: …, please reformat your input and try again.");
-// the size rules' own wording has no public capture, so theirs is the emulator's.
+// the size rules' own wording has no public capture, so theirs is the emulator's. Pages:
+// https://docs.aws.amazon.com/nova/latest/userguide/image-gen-req-resp-structure.html (Nova Canvas bodies),
+// https://docs.aws.amazon.com/nova/latest/userguide/image-gen-errors.html (its filter messages),
+// https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-titan-image.html (Titan).
 import { decodeBase64, encodeBase64, isBase64 } from "../../wire/serde/base64.js";
 import { sha256 } from "./hash.js";
 import { encodePng, pngSize } from "./png.js";
