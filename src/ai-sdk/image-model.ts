@@ -7,7 +7,11 @@
 // Differences, on purpose:
 // - a seed of 0 is sent (the peer drops it as falsy, so `seed: 0` silently becomes the model's
 //   default seed, a bug: 0 is a valid seed for both families);
-// - a moderated answer throws an APICallError (not retryable) instead of a plain Error.
+// - a moderated answer, or one without images, throws an APICallError (not retryable) instead of a
+//   plain Error, with Bedrock's `error` text when the answer has one (the peer reads only `status`),
+//   and images that come with an `error` (some were filtered out) come with it as a warning;
+// - `response.headers` is undefined, as on our language model: invokeJson reads one header (the
+//   input token count) and hands back no others, which keeps every JSON caller's bundle smaller.
 import type { ImageModelV3, ImageModelV3CallOptions, ImageModelV3File, SharedV3Warning } from "@ai-sdk/provider";
 import { invokeJson } from "../client/operations/invoke-json.js";
 import { BedrockInputError } from "../errors/index.js";
@@ -30,11 +34,8 @@ export interface BedrockImageProviderOptions {
 
 type Json = Record<string, unknown>;
 
-// Nova Canvas returns up to five images a call; the peer lets every other model make one.
-const MAX_IMAGES: Readonly<Record<string, number>> = { "amazon.nova-canvas-v1:0": 5 };
-
 function base64Of(file: ImageModelV3File): string {
-  if (file.type === "url") throw new BedrockInputError("image files must be data (bytes or base64), not URLs: Bedrock takes no image URLs");
+  if (file.type === "url") throw new BedrockInputError("image files must be bytes or base64: Bedrock takes no image URLs");
   return typeof file.data === "string" ? file.data : encodeBase64(file.data);
 }
 
@@ -74,7 +75,7 @@ export function aiSdkImageBody(options: Pick<ImageModelV3CallOptions, "prompt" |
         body = { taskType, imageVariationParams: { images: files.map(base64Of), text, negativeText, similarityStrength: o.similarityStrength }, imageGenerationConfig: config };
         break;
       default:
-        throw new BedrockInputError(`providerOptions.bedrock.taskType ${JSON.stringify(String(taskType)).slice(0, 40)} is not one of TEXT_IMAGE, IMAGE_VARIATION, INPAINTING, OUTPAINTING, BACKGROUND_REMOVAL`);
+        throw new BedrockInputError(`unsupported providerOptions.bedrock.taskType with files: ${String(taskType).slice(0, 40)}`);
     }
   }
   const warnings: SharedV3Warning[] =
@@ -82,6 +83,9 @@ export function aiSdkImageBody(options: Pick<ImageModelV3CallOptions, "prompt" |
   // Through JSON: undefined members vanish, as the peer's spreads leave them out.
   return { body: JSON.parse(JSON.stringify(body)) as Json, warnings };
 }
+
+// The service's words, short and printable before they reach a message.
+const shown = (text: unknown) => String(text).replace(/[^\w ,.:'-]/g, "").slice(0, 120);
 
 export class BedrockImageModel implements ImageModelV3 {
   readonly specificationVersion = "v3";
@@ -94,8 +98,9 @@ export class BedrockImageModel implements ImageModelV3 {
     this.#client = client;
   }
 
+  // Nova Canvas returns up to five images a call; the peer lets every other model ID (profiles too) make one.
   get maxImagesPerCall(): number {
-    return MAX_IMAGES[this.modelId] ?? 1;
+    return this.modelId === "amazon.nova-canvas-v1:0" ? 5 : 1;
   }
 
   async doGenerate(options: ImageModelV3CallOptions): Promise<Awaited<ReturnType<ImageModelV3["doGenerate"]>>> {
@@ -104,16 +109,19 @@ export class BedrockImageModel implements ImageModelV3 {
     const { body, warnings } = aiSdkImageBody(options, (bedrockOptions ?? {}) as BedrockImageProviderOptions);
     const url = `/model/${encodeURIComponent(this.modelId)}/invoke`;
     const { json } = await invokeJson(this.#client(), this.modelId, body, callOptions(options)).catch((error: unknown) => Promise.reject(toApiCallError(error, url, body)));
-    const answer = (isObject(json) ? json : {}) as { images?: unknown; status?: unknown; details?: unknown };
+    const answer = (isObject(json) ? json : {}) as { images?: unknown; status?: unknown; details?: unknown; error?: unknown };
     const fail = (message: string) => new BedrockAPICallError({ message, url, requestBodyValues: body, statusCode: 200, isRetryable: false, cause: undefined, data: json });
     if (answer.status === "Request Moderated") {
       const reasons = isObject(answer.details) && Array.isArray(answer.details["Moderation Reasons"]) ? answer.details["Moderation Reasons"] : ["Unknown"];
-      // Reasons are the service's words: keep them short and printable before they reach a message.
-      const shown = reasons.map((r) => String(r).replace(/[^\w ,.-]/g, "").slice(0, 60)).join(", ");
-      throw fail(`Amazon Bedrock request was moderated: ${shown}`);
+      throw fail(`Amazon Bedrock request was moderated: ${reasons.map(shown).join(", ")}`);
     }
     const images = Array.isArray(answer.images) ? answer.images.filter((image): image is string => typeof image === "string") : [];
-    if (images.length === 0) throw fail(`Amazon Bedrock returned no images.${typeof answer.status === "string" ? ` Status: ${answer.status.slice(0, 60)}` : ""}`);
+    // `error` is null, or the output filter's words: "All of the generated images have been blocked…"
+    // with none, "Some of…" with those that passed (Amazon Nova user guide, image generation "Error handling").
+    const why = typeof answer.error === "string" ? answer.error : answer.status;
+    if (images.length === 0) throw fail(`Amazon Bedrock returned no images.${typeof why === "string" ? ` ${shown(why)}` : ""}`);
+    // Fewer images than asked is no failure, but the caller should know why.
+    if (typeof answer.error === "string") warnings.push({ type: "other", message: shown(answer.error) });
     return { images, warnings, response: { timestamp: new Date(), modelId: this.modelId, headers: undefined } };
   }
 }

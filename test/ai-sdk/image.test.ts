@@ -6,14 +6,21 @@ import { createAmazonBedrock as createOurs } from "../../src/ai-sdk/index.js";
 import { aiSdkImageBody } from "../../src/ai-sdk/image-model.js";
 import { BedrockInputError } from "../../src/errors/index.js";
 import { createBedrockEmulator, EMULATOR_CREDENTIALS } from "../../src/testing/index.js";
-import { MODERATION_TRIGGER } from "../../src/testing/model/image-models.js";
+import { ALL_IMAGES_BLOCKED, MODERATION_TRIGGER, OUTPUT_BLOCK_TRIGGER, SOME_BLOCKED_TRIGGER, SOME_IMAGES_BLOCKED } from "../../src/testing/model/image-models.js";
 import { encodePng } from "../../src/testing/model/png.js";
 
 function setup(side: "ours" | "theirs") {
   const emulator = createBedrockEmulator();
-  const settings = { region: "us-east-1", ...EMULATOR_CREDENTIALS, baseURL: "https://bedrock.test", fetch: emulator.asFetch };
+  // A capturing fetch: each request body's exact text, before the emulator parses it.
+  const sent: string[] = [];
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    sent.push(await request.clone().text());
+    return emulator.asFetch(request);
+  };
+  const settings = { region: "us-east-1", ...EMULATOR_CREDENTIALS, baseURL: "https://bedrock.test", fetch };
   const provider = side === "ours" ? createOurs({ ...settings, maxRetries: 0 }) : createTheirs(settings);
-  return { provider, emulator };
+  return { provider, emulator, sent };
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
@@ -47,14 +54,17 @@ describe.each(CASES)("%s", (_, modelId, call) => {
   it("generateImage sends @ai-sdk/amazon-bedrock's bodies and gets the same images", async () => {
     const runs = await Promise.all(
       (["theirs", "ours"] as const).map(async (side) => {
-        const { provider, emulator } = setup(side);
+        const { provider, emulator, sent } = setup(side);
         const result = await generateImage({ ...(await call(provider.image(modelId))), maxRetries: 0 });
         const requests = emulator.requests.map((r) => ({ path: r.path, body: r.body, status: r.status }));
-        return { result, requests: requests.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) };
+        // Sorted: `ai` splits a large `n` into calls that run concurrently.
+        return { result, sent: sent.sort(), requests: requests.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) };
       }),
     );
     const [theirs, ours] = runs as [(typeof runs)[0], (typeof runs)[0]];
     expect(ours.requests).toEqual(theirs.requests);
+    // Byte for byte, key order included, not only the same JSON.
+    expect(ours.sent).toEqual(theirs.sent);
     expect(ours.requests.every((r) => r.status === 200)).toBe(true);
     expect(ours.result.images.map((i) => i.base64)).toEqual(theirs.result.images.map((i) => i.base64));
     for (const image of ours.result.images) {
@@ -84,7 +94,13 @@ describe("our image model", () => {
     const model = provider.image("amazon.nova-canvas-v1:0");
     const base = { prompt: "x", n: 1, size: undefined, aspectRatio: undefined, seed: undefined, mask: undefined, providerOptions: {} };
     await expect(model.doGenerate({ ...base, files: [{ type: "url", url: "https://example.com/a.png" }] })).rejects.toBeInstanceOf(BedrockInputError);
-    await expect(model.doGenerate({ ...base, files: [{ type: "file", mediaType: "image/png", data: "AAAA" }], providerOptions: { bedrock: { taskType: "SKETCH" } } })).rejects.toBeInstanceOf(BedrockInputError);
+    const file = { type: "file", mediaType: "image/png", data: "AAAA" } as const;
+    await expect(model.doGenerate({ ...base, files: [file], providerOptions: { bedrock: { taskType: "SKETCH" } } })).rejects.toBeInstanceOf(BedrockInputError);
+    // TEXT_IMAGE with files, as the peer refuses it; an Object.prototype name finds no task.
+    for (const taskType of ["TEXT_IMAGE", "toString"]) {
+      await expect(model.doGenerate({ ...base, files: [file], providerOptions: { bedrock: { taskType } } })).rejects.toThrow(/unsupported providerOptions\.bedrock\.taskType/);
+    }
+    await expect(model.doGenerate({ ...base, files: undefined, providerOptions: { bedrock: "premium" as never } })).rejects.toThrow("providerOptions.bedrock must be an object");
     expect(emulator.requests).toHaveLength(0);
   });
 
@@ -100,10 +116,25 @@ describe("our image model", () => {
     for (const error of [blocked, tooMany]) expect(JSON.stringify(error) + String(error)).not.toContain(EMULATOR_CREDENTIALS.secretAccessKey);
   });
 
+  it("Bedrock's output filter: some images withheld is a warning (the peer says nothing), all withheld an APICallError", async () => {
+    const { provider } = setup("ours");
+    const model = provider.image("amazon.nova-canvas-v1:0");
+    const some = await generateImage({ model, prompt: `a cat ${SOME_BLOCKED_TRIGGER}`, size: "320x320", n: 4, maxRetries: 0 });
+    expect(some.images).toHaveLength(2);
+    expect(some.warnings).toEqual([{ type: "other", message: SOME_IMAGES_BLOCKED }]);
+    const all = await generateImage({ model, prompt: `a cat ${OUTPUT_BLOCK_TRIGGER}`, size: "320x320", n: 2, maxRetries: 0 }).catch((e: unknown) => e);
+    expect(APICallError.isInstance(all)).toBe(true);
+    expect((all as APICallError).isRetryable).toBe(false);
+    expect((all as Error).message).toBe(`Amazon Bedrock returned no images. ${ALL_IMAGES_BLOCKED}`);
+  });
+
   it("a moderated answer or one without images throws, not retryable", async () => {
     for (const [answer, text] of [
       [{ status: "Request Moderated", details: { "Moderation Reasons": ["Derivative Works"] } }, "moderated: Derivative Works"],
       [{ images: [] }, "returned no images"],
+      // Bedrock's `error` member, its words kept short and printable.
+      [{ images: [], error: "Blocked by\u0007 our content filters.\n" + "x".repeat(300) }, "returned no images. Blocked by our content filters."],
+      [{ images: null, error: null, status: "Failed" }, "returned no images. Failed"],
     ] as const) {
       const emulator = createBedrockEmulator();
       emulator.script({ invoke: answer });
@@ -112,6 +143,7 @@ describe("our image model", () => {
       expect(APICallError.isInstance(error)).toBe(true);
       expect((error as APICallError).isRetryable).toBe(false);
       expect((error as Error).message).toContain(text);
+      expect((error as Error).message.length).toBeLessThan(200);
     }
   });
 });

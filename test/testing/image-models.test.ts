@@ -5,7 +5,7 @@ import { BedrockRuntime } from "../../src/client/index.js";
 import { ValidationException } from "../../src/errors/index.js";
 import { crc32 } from "../../src/event-stream/crc32.js";
 import { createBedrockEmulator, EMULATOR_CREDENTIALS } from "../../src/testing/index.js";
-import { BLOCKED_PROMPT, imageBodyProblem, MODERATION_TRIGGER } from "../../src/testing/model/image-models.js";
+import { ALL_IMAGES_BLOCKED, BLOCKED_PROMPT, imageBodyProblem, MODERATION_TRIGGER, OUTPUT_BLOCK_TRIGGER, SOME_BLOCKED_TRIGGER, SOME_IMAGES_BLOCKED } from "../../src/testing/model/image-models.js";
 import { encodePng } from "../../src/testing/model/png.js";
 
 const NOVA = "amazon.nova-canvas-v1:0";
@@ -90,6 +90,18 @@ describe("InvokeModel on the image models", () => {
     expect(readPng(decode(edited.images[0]!))).toMatchObject({ width: 64, height: 48, colourType: 2 });
     const cut = await invoke(TITAN_V2, { taskType: "BACKGROUND_REMOVAL", backgroundRemovalParams: { image: source } });
     expect(readPng(decode(cut.images[0]!))).toMatchObject({ width: 64, height: 48, colourType: 6 });
+  });
+
+  it("the output filter: a 200 whose `error` says all or some images were withheld, as Bedrock answers", async () => {
+    const { invoke } = setup();
+    const ask = (prompt: string, numberOfImages: number, size = 512) => ({ taskType: "TEXT_IMAGE", textToImageParams: { text: prompt }, imageGenerationConfig: { width: size, height: size, numberOfImages } });
+    expect(await invoke(NOVA, ask(`a cat ${OUTPUT_BLOCK_TRIGGER}`, 3, 320))).toEqual({ images: [], error: ALL_IMAGES_BLOCKED });
+    const some = await invoke(TITAN_V2, ask(`a cat ${SOME_BLOCKED_TRIGGER}`, 5));
+    expect(some).toMatchObject({ error: SOME_IMAGES_BLOCKED });
+    expect(some.images).toHaveLength(2);
+    for (const image of some.images) expect(readPng(decode(image))).toMatchObject({ width: 512, height: 512 });
+    // With one image asked, "some" cannot be: it is all of them.
+    expect(await invoke(NOVA, ask(`a cat ${SOME_BLOCKED_TRIGGER}`, 1, 320))).toEqual({ images: [], error: ALL_IMAGES_BLOCKED });
   });
 
   const text = (extra: object = {}, config: object = {}) => ({ taskType: "TEXT_IMAGE", textToImageParams: { text: "a cat", ...extra }, imageGenerationConfig: config });

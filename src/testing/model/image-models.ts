@@ -8,7 +8,10 @@
 // the listed output sizes, seed 0-2,147,483,646; colour guidance, background removal and image
 // conditioning on v2 only). A schema violation is refused in the JSON-schema wording Bedrock uses for
 // every native body ("Malformed input request: #/…: …, please reformat your input and try again.");
-// the size rules' own wording has no public capture, so theirs is the emulator's.
+// the size rules' own wording has no public capture, so theirs is the emulator's. Pages:
+// https://docs.aws.amazon.com/nova/latest/userguide/image-gen-req-resp-structure.html (Nova Canvas bodies),
+// https://docs.aws.amazon.com/nova/latest/userguide/image-gen-errors.html (its filter messages),
+// https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-titan-image.html (Titan).
 import { decodeBase64, encodeBase64, isBase64 } from "../../wire/serde/base64.js";
 import { sha256 } from "./hash.js";
 import { encodePng, pngSize } from "./png.js";
@@ -28,8 +31,18 @@ const malformed = (problem: string) => `Malformed input request: ${problem}, ple
 
 /** Words that make the emulator's content filter refuse a prompt, so tests can reach that answer. */
 export const MODERATION_TRIGGER = "emulator:moderate";
-// Bedrock's refusal of a prompt its image filters block (a 400 ValidationException), as users quote it.
+// Bedrock's refusal of a prompt its image filters block (a 400 ValidationException): the Amazon Nova
+// user guide's "Error handling" page for image generation (RAI input deflection, the text message).
 export const BLOCKED_PROMPT = "This request has been blocked by our content filters. Please adjust your text prompt to submit a new request.";
+/**
+ * Words that make the emulator's output filter withhold every generated image, or some of them. The
+ * same page: an output deflection is no exception but a 200 answer whose `error` says so, with the
+ * images that passed (none, or fewer than asked).
+ */
+export const OUTPUT_BLOCK_TRIGGER = "emulator:block-images";
+export const SOME_BLOCKED_TRIGGER = "emulator:block-some-images";
+export const ALL_IMAGES_BLOCKED = "All of the generated images have been blocked by our content filters.";
+export const SOME_IMAGES_BLOCKED = "Some of the generated images have been blocked by our content filters.";
 
 // Titan Image Generator's output sizes (width x height), the user guide's table.
 const TITAN_SIZES = new Set([
@@ -202,9 +215,10 @@ const DEFAULT_SIZE = 1024;
 /**
  * The answer to a body `imageBodyProblem` passed: `numberOfImages` PNGs of the requested size (an
  * edit keeps its source image's size), each a gradient whose colours come from the prompt, seed and
- * index, so the same request always gets the same images and different ones differ.
+ * index, so the same request always gets the same images and different ones differ; fewer, with
+ * `error` set, when the prompt holds an output-filter trigger.
  */
-export async function answerImages(family: ImageFamily, body: Body): Promise<{ images: string[]; error: null }> {
+export async function answerImages(family: ImageFamily, body: Body): Promise<{ images: string[]; error: string | null }> {
   const taskType = (body.taskType as string | undefined) ?? "TEXT_IMAGE";
   const params = body[PARAMS[taskType]!.key] as Body;
   const config = (body.imageGenerationConfig ?? {}) as { width?: number; height?: number; numberOfImages?: number; seed?: number };
@@ -223,5 +237,9 @@ export async function answerImages(family: ImageFamily, body: Body): Promise<{ i
     });
     images.push(encodeBase64(png));
   }
-  return { images, error: null };
+  const text = String(params.text ?? "");
+  // "Some" keeps the first half (rounded down): with one image asked, that is all of them blocked.
+  const kept = text.includes(OUTPUT_BLOCK_TRIGGER) ? 0 : text.includes(SOME_BLOCKED_TRIGGER) ? Math.floor(count / 2) : count;
+  if (kept === count) return { images, error: null };
+  return { images: images.slice(0, kept), error: kept === 0 ? ALL_IMAGES_BLOCKED : SOME_IMAGES_BLOCKED };
 }
