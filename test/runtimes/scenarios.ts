@@ -25,6 +25,19 @@ async function chat(ctx: ScenarioContext, extra: Record<string, unknown> = {}) {
   });
 }
 
+/** The chunks of a chat stream joined with `concat`, checking there were several (word by word). */
+async function joinedStream<T extends { concat(other: T): T }>(stream: Promise<AsyncIterable<T>>): Promise<T> {
+  let full: T | undefined;
+  let count = 0;
+  for await (const chunk of await stream) {
+    full = full ? full.concat(chunk) : chunk;
+    count++;
+  }
+  check(full, "no chunks");
+  check(count > 3, `expected several chunks, got ${count}`);
+  return full;
+}
+
 export const scenarios: Scenario[] = [
   {
     name: "invoke returns the translation",
@@ -101,14 +114,7 @@ export const scenarios: Scenario[] = [
       ]);
       checkEqual(reply.text, TRANSLATION, "ChatBedrock reply text");
       checkEqual(reply.response_metadata.stop_reason, "end_turn", "stop_reason");
-      let full: InstanceType<ScenarioContext["lib"]["AIMessageChunk"]> | undefined;
-      let count = 0;
-      for await (const chunk of await model.stream(SEED)) {
-        full = full ? full.concat(chunk) : chunk;
-        count++;
-      }
-      check(full, "no chunks");
-      check(count > 3, `expected several chunks, got ${count}`);
+      const full = await joinedStream(model.stream(SEED));
       checkEqual(full.text, TRANSLATION, "ChatBedrock concatenated text");
       check((full.usage_metadata?.output_tokens ?? 0) > 0, "ChatBedrock stream usage missing");
     },
@@ -117,14 +123,7 @@ export const scenarios: Scenario[] = [
     name: "stream chunks concat into the message",
     async run(ctx) {
       const model = await chat(ctx);
-      let full: InstanceType<ScenarioContext["lib"]["AIMessageChunk"]> | undefined;
-      let count = 0;
-      for await (const chunk of await model.stream(SEED)) {
-        full = full ? full.concat(chunk) : chunk;
-        count++;
-      }
-      check(full, "no chunks");
-      check(count > 3, `expected several chunks, got ${count}`);
+      const full = await joinedStream(model.stream(SEED));
       checkEqual(full.text, TRANSLATION, "concatenated text");
       check((full.usage_metadata?.total_tokens ?? 0) > 0, "usage missing on the final chunks");
     },
@@ -223,28 +222,6 @@ export const scenarios: Scenario[] = [
       // The connection was released: the next call works.
       const reply = await model.invoke(SEED);
       checkEqual(reply.text, TRANSLATION, "reply after abort");
-    },
-  },
-  {
-    name: "ChatBedrock streams an Anthropic body over InvokeModelWithResponseStream",
-    async run(ctx) {
-      const model = new ctx.lib.ChatBedrock({
-        model: "anthropic.claude-3-5-haiku-20241022-v1:0",
-        region: "us-east-1",
-        endpoint: ctx.baseUrl,
-        credentials: await credentials(ctx.baseUrl),
-      });
-      let text = "";
-      let chunks = 0;
-      let outputTokens = 0;
-      for await (const chunk of await model.stream([["system", "Translate the user sentence into French."], ["human", SEED]])) {
-        text += chunk.text;
-        chunks++;
-        outputTokens += chunk.usage_metadata?.output_tokens ?? 0;
-      }
-      checkEqual(text, TRANSLATION, "streamed text");
-      check(chunks > 1, `expected several chunks, got ${chunks}`);
-      check(outputTokens > 0, "usage from the stream's invocation metrics");
     },
   },
   {
