@@ -30,3 +30,12 @@ export interface RunningWorker {
 }
 
 export declare function startWorker(options?: StartWorkerOptions): Promise<RunningWorker>;
+/** `workerd serve <configFile>` in `cwd`, resolved once it listens; `stop()` ends it and then calls `cleanup`. */
+export declare function launchWorkerd(
+  binary: string,
+  configFile: string,
+  cwd: string,
+  env: Record<string, string | undefined>,
+  onOutput: ((text: string) => void) | undefined,
+  cleanup: () => void,
+): Promise<RunningWorker>;

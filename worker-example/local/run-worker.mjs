@@ -80,14 +80,19 @@ export async function startWorker(options = {}) {
     // The Worker sees only its bindings; the caller's own AWS variables stay out of workerd's environment.
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(AWS_|BEDROCK_)/.test(key)));
     for (const [name, value] of Object.entries(bindings)) env[bindingEnvName(name)] = value;
-    return await launch(binary, configFile, dir, env, options.onOutput, cleanup);
+    return await launchWorkerd(binary, configFile, dir, env, options.onOutput, cleanup);
   } catch (error) {
     cleanup();
     throw error;
   }
 }
 
-async function launch(binary, configFile, cwd, env, onOutput, cleanup) {
+/**
+ * Runs `workerd serve <configFile>` in `cwd` and resolves once it listens: its URL and port, a
+ * `stop()` that ends it and then calls `cleanup`, its output so far, and its exit. Shared with the
+ * RAG Worker example's launcher.
+ */
+export async function launchWorkerd(binary, configFile, cwd, env, onOutput, cleanup) {
   // --control-fd=3 makes workerd report the port it bound, so port 0 needs no guessing.
   const child = spawn(binary, ["serve", configFile, "--control-fd=3"], { cwd, env, stdio: ["ignore", "pipe", "pipe", "pipe"] });
   let log = "";

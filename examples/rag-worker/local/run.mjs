@@ -1,15 +1,12 @@
 // Runs the RAG Worker in workerd (npm `workerd`) as its wrangler.toml describes it, with the in-memory
 // Vectorize stand-in (vectorize-service.ts) bound under the [[vectorize]] entry's name.
 // `node examples/rag-worker/local/run.mjs` (after `npm run build`) starts it against the local emulator.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { workerdListenPort } from "../../../scripts/workerd-listen.mjs";
-import { bundleWorker, workerdBinary } from "../../../worker-example/local/run-worker.mjs";
+import { bundleWorker, launchWorkerd, workerdBinary } from "../../../worker-example/local/run-worker.mjs";
 import { bindingEnvName } from "../../../worker-example/local/workerd-config.mjs";
 import { parseToml, readWranglerToml } from "../../../worker-example/local/wrangler-toml.mjs";
 
@@ -107,34 +104,9 @@ export async function startRagWorker(options = {}) {
     // Secrets travel in the child's environment, never on disk; the caller's own AWS variables stay out.
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(AWS_|BEDROCK_)/.test(key)));
     for (const [name, value] of Object.entries(bindings)) env[bindingEnvName(name)] = value;
-    return await launch(binary, dir, env, options.onOutput, cleanup);
+    return await launchWorkerd(binary, "config.capnp", dir, env, options.onOutput, cleanup);
   } catch (error) {
     cleanup();
-    throw error;
-  }
-}
-
-async function launch(binary, dir, env, onOutput, cleanup) {
-  const child = spawn(binary, ["serve", "config.capnp", "--control-fd=3"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe", "pipe"] });
-  let log = "";
-  const onData = (text) => {
-    log += text;
-    onOutput?.(text);
-  };
-  child.stdout.setEncoding("utf8").on("data", onData);
-  child.stderr.setEncoding("utf8").on("data", onData);
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      await once(child, "exit");
-    }
-    cleanup();
-  };
-  try {
-    const port = await workerdListenPort(child, () => log);
-    return { url: `http://127.0.0.1:${port}`, port, stop, output: () => log };
-  } catch (error) {
-    await stop();
     throw error;
   }
 }
