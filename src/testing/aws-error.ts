@@ -57,6 +57,12 @@ export function signatureMismatchMessage(canonicalRequest: string, stringToSign:
 export const THROTTLING_MESSAGE = "Too many requests, please wait before trying again.";
 /** Bedrock's ServiceUnavailableException wording, over HTTP and in stream exception frames. */
 export const UNAVAILABLE_MESSAGE = "Bedrock is unable to process your request.";
+/**
+ * InvokeModelWithResponseStream on a model served without streaming (embedding and image models):
+ * a ValidationException in these words, quoted from a Bedrock answer in
+ * aws-samples/amazon-bedrock-client-for-mac#112 (for another model kind; no capture for embeddings).
+ */
+export const NO_STREAMING_MESSAGE = "The model is unsupported for streaming.";
 
 /** Constructors for the errors the emulator raises itself. */
 export const awsErrors = {

@@ -1,12 +1,8 @@
 // InvokeModel on an embedding model: the hooks the emulator's InvokeModel dispatch calls (a problem to refuse with, or the answer).
 import { baseModelOf } from "../../internal/model-id.js";
+import { NO_STREAMING_MESSAGE } from "../aws-error.js";
 import { answerEmbedding, embeddingFamily, type EmbeddingFamily } from "./embedding-models.js";
 
-/**
- * Bedrock has no streaming embeddings; its refusal is a ValidationException whose exact wording
- * for embedding models no public capture shows, so this is the emulator's own.
- */
-const NO_STREAM = "The model is unsupported for streaming.";
 
 /** The embedding family a model ID (profile prefix, foundation-model ARN) names, or undefined. */
 export function embeddingFamilyOf(modelId: string): EmbeddingFamily | undefined {
@@ -18,7 +14,7 @@ export function embeddingFamilyOf(modelId: string): EmbeddingFamily | undefined 
 export function embeddingInvokeProblem(stream: boolean, modelId: string, body: unknown): string | undefined {
   const family = embeddingFamilyOf(modelId);
   if (!family) return undefined;
-  if (stream) return NO_STREAM;
+  if (stream) return NO_STREAMING_MESSAGE;
   const answered = answerEmbedding(family, body);
   return "malformed" in answered ? answered.malformed : "";
 }

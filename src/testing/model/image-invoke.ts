@@ -1,10 +1,8 @@
 // InvokeModel on an image model: the hooks the emulator's InvokeModel dispatch calls (a problem to refuse with, or the answer).
 import { baseModelOf } from "../../internal/model-id.js";
+import { NO_STREAMING_MESSAGE } from "../aws-error.js";
 import { answerImages, imageBodyProblem, imageFamily, type ImageFamily } from "./image-models.js";
 
-// Bedrock's words when a model has no streaming (a ValidationException; quoted in
-// aws-samples/amazon-bedrock-client-for-mac#112 for a model served without it).
-const NO_STREAM = "The model is unsupported for streaming.";
 
 const familyOf = (modelId: string): ImageFamily | undefined => {
   const base = baseModelOf(modelId);
@@ -15,7 +13,7 @@ const familyOf = (modelId: string): ImageFamily | undefined => {
 export function imageInvokeProblem(stream: boolean, modelId: string, body: unknown): string | undefined {
   const family = familyOf(modelId);
   if (!family) return undefined;
-  if (stream) return NO_STREAM;
+  if (stream) return NO_STREAMING_MESSAGE;
   return imageBodyProblem(family, body) ?? "";
 }
 
