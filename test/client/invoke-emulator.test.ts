@@ -49,6 +49,9 @@ describe("invokeModel", () => {
     expect(sent.body).toEqual(body);
   });
 
+  // The header names are those Bedrock sends on InvokeModel and langchain-aws's ChatBedrock reads
+  // usage from (x-amzn-bedrock-input-token-count, -output-token-count, -invocation-latency); the
+  // next test serves them from a hand-made fetch, independent of the emulator.
   it("reads Bedrock's invocation-metrics headers into $invocationMetrics (not enumerable) and hooks' usage", async () => {
     const usages: unknown[] = [];
     const bedrock = new BedrockClient({

@@ -104,6 +104,15 @@ describe("InvokeModel on the image models", () => {
     expect(await invoke(NOVA, ask(`a cat ${SOME_BLOCKED_TRIGGER}`, 1, 320))).toEqual({ images: [], error: ALL_IMAGES_BLOCKED });
   });
 
+  // Where each row's expectation comes from, so a wrong emulator cannot agree with itself:
+  // - the limits: the Amazon Nova user guide (image-gen-req-resp-structure: text and negativeText
+  //   1-1,024 characters, the styles; 320-4,096 in multiples of 16, 1:4 to 4:1, 4,194,304 pixels,
+  //   1-5 images, cfgScale 1.1-10, seed 0-858,993,459) and the Bedrock user guide's Titan Image
+  //   page (512 characters, the size list, the task table);
+  // - the wording: Bedrock's JSON-schema refusals as captured answers print them ("#/…: expected
+  //   maxLength: …, actual: …", "… is not a valid enum value" unquoted, "string [x] does not match
+  //   pattern …"; see native-bodies.test.ts), and the content-filter sentence users quote.
+  // The three size-rule messages are the emulator's own: no capture of Bedrock's was found.
   const text = (extra: object = {}, config: object = {}) => ({ taskType: "TEXT_IMAGE", textToImageParams: { text: "a cat", ...extra }, imageGenerationConfig: config });
   const malformed = (detail: string) => `Malformed input request: ${detail}, please reformat your input and try again.`;
   it.each<[string, string, unknown, string | undefined]>([
