@@ -1,4 +1,4 @@
-// One SHA-256 or HMAC-SHA-256 of a string, as the lower-case hex SigV4 writes.
+// One SHA-256 or HMAC-SHA-256 of a string or bytes, as bytes or as the lower-case hex SigV4 writes.
 import type { ChecksumConstructor, SourceData } from "./sha256.js";
 
 const encoder = new TextEncoder();
@@ -9,9 +9,14 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
-/** Hex of SHA-256(`data`), or of HMAC-SHA-256(`key`, `data`) when a key is given. */
-export async function digestHex(sha256: ChecksumConstructor, data: string, key?: SourceData): Promise<string> {
+/** SHA-256(`data`), or HMAC-SHA-256(`key`, `data`) when a key is given; a string as UTF-8. */
+export function digest(sha256: ChecksumConstructor, data: string | Uint8Array, key?: SourceData): Promise<Uint8Array> {
   const hash = new sha256(key);
-  hash.update(encoder.encode(data));
-  return toHex(await hash.digest());
+  hash.update(typeof data === "string" ? encoder.encode(data) : data);
+  return hash.digest();
+}
+
+/** `digest` as lower-case hex. */
+export async function digestHex(sha256: ChecksumConstructor, data: string | Uint8Array, key?: SourceData): Promise<string> {
+  return toHex(await digest(sha256, data, key));
 }

@@ -6,7 +6,7 @@ import { guardSecrets, resolveSigning, type SigningOptions, type SigningSteps } 
 import { headersForFetch, toSmithyRequest, type SignableRequest } from "./signable-request.js";
 import { ALGORITHM, DATE_HEADER, EMPTY_SHA256, GENERATED_HEADERS, SHA256_HEADER, TOKEN_HEADER, UNSIGNED_PAYLOAD } from "./sigv4-names.js";
 import { amzDate, createStringToSign, credentialScope } from "./string-to-sign.js";
-import { digestHex, toHex } from "./digest-hex.js";
+import { digestHex } from "./digest-hex.js";
 import type { ChecksumConstructor } from "./sha256.js";
 import type { SmithyHttpRequest } from "./signable-request.js";
 
@@ -70,10 +70,7 @@ export async function signRequest(request: SignableRequest, options: SigningOpti
 async function payloadHashOf({ body }: SmithyHttpRequest, sha256: ChecksumConstructor): Promise<string> {
   if (body == null) return EMPTY_SHA256;
   if (typeof body === "string") return digestHex(sha256, body);
-  if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) {
-    const hash = new sha256();
-    hash.update(ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body));
-    return toHex(await hash.digest());
-  }
+  if (ArrayBuffer.isView(body)) return digestHex(sha256, new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+  if (body instanceof ArrayBuffer) return digestHex(sha256, new Uint8Array(body));
   return UNSIGNED_PAYLOAD;
 }

@@ -1,19 +1,13 @@
 // SigV4 steps 3 and 4: the signing key derived from the secret, and the signature of the string to sign.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#derive-signing-key
 import type { AwsCredentials } from "./credentials.js";
-import { digestHex, toHex } from "./digest-hex.js";
+import { digest, digestHex, toHex } from "./digest-hex.js";
 import type { ChecksumConstructor, SourceData } from "./sha256.js";
 import { KEY_TYPE } from "./sigv4-names.js";
 
 // A signing key lives a day and is four HMACs to derive; keep the last few, as the AWS SDKs do.
 const MAX_KEYS = 50;
 const keys = new Map<string, Promise<Uint8Array>>();
-
-async function hmac(sha256: ChecksumConstructor, key: SourceData, data: string): Promise<Uint8Array> {
-  const hash = new sha256(key);
-  hash.update(new TextEncoder().encode(data));
-  return hash.digest();
-}
 
 /**
  * `HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")`, cached
@@ -27,13 +21,13 @@ export async function signingKey(
   region: string,
   service: string,
 ): Promise<Uint8Array> {
-  const id = toHex(await hmac(sha256, credentials.secretAccessKey, credentials.accessKeyId));
+  const id = toHex(await digest(sha256, credentials.accessKeyId, credentials.secretAccessKey));
   const cacheKey = `${shortDate}:${region}:${service}:${id}`;
   let key = keys.get(cacheKey);
   if (key === undefined) {
     key = (async () => {
       let k: SourceData = `AWS4${credentials.secretAccessKey}`;
-      for (const part of [shortDate, region, service, KEY_TYPE]) k = await hmac(sha256, k, part);
+      for (const part of [shortDate, region, service, KEY_TYPE]) k = await digest(sha256, part, k);
       return k as Uint8Array;
     })();
     keys.set(cacheKey, key);
